@@ -1,0 +1,149 @@
+"""Money: Decimal amounts beside an ISO 4217 currency. Rounding happens here and only here."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
+
+from babel.numbers import get_currency_precision, list_currencies
+
+from common.errors import InvalidInput
+
+# Amounts, quantities and the totals they make stay below this in size.
+MAX_MAGNITUDE = Decimal(10) ** 12
+QUANTITY_PLACES = 6
+RATE_PLACES = 6
+ZERO = Decimal(0)
+
+
+@cache
+def _known_currencies() -> frozenset[str]:
+    return frozenset(c for c in list_currencies() if len(c) == 3 and c.isalpha() and c.isupper())
+
+
+def is_currency(code: object) -> bool:
+    return isinstance(code, str) and code in _known_currencies()
+
+
+def check_currency(code: object, *, param: str = "currency") -> str:
+    if not is_currency(code):
+        raise InvalidInput(f"unknown currency {code!r}", code="invalid_currency", param=param)
+    return code  # type: ignore[return-value]
+
+
+@cache
+def minor_digits(currency: str) -> int:
+    return get_currency_precision(currency)
+
+
+@cache
+def _exponent(currency: str) -> Decimal:
+    return Decimal(1).scaleb(-minor_digits(currency))
+
+
+def round_amount(value: Decimal, currency: str) -> Decimal:
+    """Half-up to the currency's minor unit. The one rounding function of Abate."""
+    return value.quantize(_exponent(currency), rounding=ROUND_HALF_UP)
+
+
+def format_amount(value: Decimal, currency: str) -> str:
+    """An amount as the API writes it: exactly the currency's minor digits."""
+    return str(round_amount(Decimal(value), currency))
+
+
+def _to_decimal(value: object, param: str) -> Decimal:
+    if isinstance(value, bool) or value is None:
+        raise InvalidInput(f"{param} must be a decimal number", param=param)
+    if isinstance(value, float):
+        value = repr(value)
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, (str, Decimal)):
+        raise InvalidInput(f"{param} must be a decimal number", param=param)
+    if isinstance(value, str):
+        text = value.strip()
+        if not text or any(c not in "0123456789.-+" for c in text):
+            raise InvalidInput(f"{param} must be a plain decimal number", param=param)
+        try:
+            value = Decimal(text)
+        except InvalidOperation:
+            raise InvalidInput(f"{param} must be a plain decimal number", param=param) from None
+    if not value.is_finite():
+        raise InvalidInput(f"{param} must be a finite number", param=param)
+    return value
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def parse_amount(
+    value: object,
+    currency: str,
+    *,
+    param: str = "amount",
+    allow_negative: bool = False,
+    allow_zero: bool = True,
+) -> Decimal:
+    """Validate an amount given by a client: finite, within the currency's minor digits,
+    non-negative unless allowed, and below 10^12 in size."""
+    amount = _to_decimal(value, param)
+    if _places(amount) > minor_digits(currency):
+        raise InvalidInput(
+            f"{param} has more decimals than {currency} allows ({minor_digits(currency)})",
+            param=param,
+        )
+    if amount < 0 and not allow_negative:
+        raise InvalidInput(f"{param} must not be negative", param=param)
+    if amount == 0 and not allow_zero:
+        raise InvalidInput(f"{param} must be above zero", param=param)
+    if abs(amount) >= MAX_MAGNITUDE:
+        raise InvalidInput(f"{param} must be below 10^12 in size", param=param)
+    return round_amount(amount, currency)
+
+
+def parse_quantity(value: object, *, param: str = "quantity") -> Decimal:
+    quantity = _to_decimal(value, param)
+    if quantity <= 0:
+        raise InvalidInput(f"{param} must be above zero", param=param)
+    if _places(quantity) > QUANTITY_PLACES:
+        raise InvalidInput(f"{param} has more than {QUANTITY_PLACES} decimals", param=param)
+    if quantity >= MAX_MAGNITUDE:
+        raise InvalidInput(f"{param} must be below 10^12", param=param)
+    return quantity.normalize() if quantity == quantity.to_integral() else quantity
+
+
+def parse_rate(value: object, *, param: str = "tax_rate") -> Decimal:
+    rate = _to_decimal(value, param)
+    if rate < 0 or rate > 1:
+        raise InvalidInput(f"{param} is a fraction from 0 to 1", param=param)
+    if _places(rate) > RATE_PLACES:
+        raise InvalidInput(f"{param} has more than {RATE_PLACES} decimals", param=param)
+    return rate
+
+
+def check_magnitude(value: Decimal, *, param: str) -> Decimal:
+    if abs(value) >= MAX_MAGNITUDE:
+        raise InvalidInput(f"{param} must stay below 10^12 in size", param=param)
+    return value
+
+
+def format_decimal(value: Decimal) -> str:
+    """A quantity or rate as a plain decimal string without exponent or trailing zeros."""
+    value = Decimal(value)
+    if value == value.to_integral():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
+
+
+def allocate_cumulative(*, total: Decimal, base: Decimal, before: Decimal, now: Decimal,
+                        allocated_before: Decimal, currency: str) -> Decimal:
+    """Share of `total` that goes with `now` out of `base`, when `before` (with
+    `allocated_before` of the total) was already taken. Rounding the cumulative share and
+    subtracting what was already allocated means all parts together never exceed `total`,
+    to the minor unit, and the last part takes exactly what is left."""
+    if base == 0:
+        return ZERO
+    if before + now == base:
+        return total - allocated_before
+    cumulative = round_amount(total * (before + now) / base, currency)
+    return cumulative - allocated_before

@@ -1,0 +1,76 @@
+"""Small validators shared by services: dates, enums, texts, lists."""
+
+import datetime
+
+from common.errors import InvalidInput
+
+
+def parse_date(value, *, param: str) -> datetime.date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        raise InvalidInput(f"{param} is a date, YYYY-MM-DD", param=param)
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidInput(f"{param} is a date, YYYY-MM-DD", param=param)
+
+
+def parse_choice(value, choices, *, param: str, default=None):
+    if value is None:
+        value = default
+    if value not in choices:
+        raise InvalidInput(f"{param} is one of {', '.join(choices)}", param=param)
+    return value
+
+
+def parse_text(value, *, param: str, max_length: int = 200, required: bool = False) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str) or len(value) > max_length:
+        raise InvalidInput(f"{param} must be text of at most {max_length} characters",
+                           param=param)
+    if required and not value.strip():
+        raise InvalidInput(f"{param} is required", param=param)
+    return value
+
+
+def parse_bool(value, *, param: str, default: bool) -> bool:
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise InvalidInput(f"{param} must be true or false", param=param)
+    return value
+
+
+def parse_list(value, *, param: str, min_items: int = 0, max_items: int = 500) -> list:
+    if not isinstance(value, list):
+        raise InvalidInput(f"{param} must be a list", param=param)
+    if len(value) < min_items:
+        raise InvalidInput(f"{param} needs at least {min_items} item(s)", param=param)
+    if len(value) > max_items:
+        raise InvalidInput(f"{param} has more than {max_items} items", param=param)
+    return value
+
+
+def parse_object(value, *, param: str, allowed: set[str]) -> dict:
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{param} must be an object", param=param)
+    unknown = set(value) - allowed
+    if unknown:
+        name = sorted(unknown)[0]
+        raise InvalidInput(f"unknown field {name}", code="unknown_parameter",
+                           param=f"{param}.{name}")
+    return value
+
+
+def parse_period(line: dict, *, param: str):
+    start = parse_date(line.get("period_start"), param=f"{param}.period_start")
+    end = parse_date(line.get("period_end"), param=f"{param}.period_end")
+    if start and end and end < start:
+        raise InvalidInput("period_end is before period_start", param=f"{param}.period_end")
+    return start, end

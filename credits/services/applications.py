@@ -1,0 +1,101 @@
+"""Applying credit to invoices, reversing applications, and a memo's auto-apply."""
+
+from django.db import transaction
+
+from common.errors import InvalidState, NotFound
+from common.ids import parse_id
+from common.money import parse_amount
+from credits import locks
+from credits.models import Application, ApplicationReversal
+from credits.services.core import (
+    Outbox,
+    apply_credit,
+    auto_apply_memo,
+    open_invoices_for,
+    save_amounts,
+)
+from credits.services.errors import ExceedsAppliedAmount, ExceedsRemaining
+from credits.services.memos import memo_get
+from credits.services.rules import check_memo_usable, eligibility_error
+from invoicing import locks as invoice_locks
+from invoicing.services import invoice_get, invoice_remove_credit
+from ledger.services import entry_post
+
+
+@transaction.atomic(durable=True)
+def application_create(*, marketplace, memo_id, invoice_id, amount=None, actor,
+                       at) -> Application:
+    found = memo_get(marketplace=marketplace, memo_id=memo_id)
+    target = invoice_get(marketplace=marketplace, invoice_id=invoice_id, param="invoice_id")
+    memo = locks.memo(marketplace=marketplace, id=found.pk)
+    check_memo_usable(memo)
+    invoice = invoice_locks.invoice(marketplace=marketplace, id=target.pk)
+    error = eligibility_error(memo=memo, invoice=invoice, marketplace=marketplace)
+    if error:
+        raise error
+    if amount is None:
+        amount = min(memo.remaining_amount, invoice.amount_due)
+        if amount == 0:
+            raise ExceedsRemaining("nothing remains on this credit memo", param="amount")
+    else:
+        amount = parse_amount(amount, memo.currency, allow_zero=False)
+    outbox = Outbox(marketplace, actor, at)
+    application = apply_credit(marketplace=marketplace, memo=memo, invoice=invoice,
+                               amount=amount, actor=actor, at=at, outbox=outbox)
+    outbox.flush()
+    return application
+
+
+@transaction.atomic(durable=True)
+def application_reverse(*, marketplace, memo_id, application_id, amount=None, actor,
+                        at) -> Application:
+    found = memo_get(marketplace=marketplace, memo_id=memo_id)
+    pk = parse_id(application_id)
+    exists = pk and Application.objects.filter(pk=pk, memo=found).exists()
+    if not exists:
+        raise NotFound("no such application on this credit memo", param="application_id")
+    memo = locks.memo(marketplace=marketplace, id=found.pk)
+    application = Application.objects.select_for_update().get(pk=pk)
+    invoice = invoice_locks.invoice(marketplace=marketplace, id=application.invoice_id)
+    if memo.status == "closed":
+        raise InvalidState("the credit memo is closed")
+    if application.amount == 0:
+        raise InvalidState("the application is already fully reversed")
+    if amount is None:
+        amount = application.amount
+    else:
+        amount = parse_amount(amount, memo.currency, allow_zero=False)
+        if amount > application.amount:
+            raise ExceedsAppliedAmount(
+                f"{amount} is more than the {application.amount} applied", param="amount")
+    application.amount -= amount
+    if application.amount == 0:
+        application.reversed_at = at
+    application.save(update_fields=["amount", "reversed_at"])
+    ApplicationReversal.objects.create(application=application, amount=amount, reversed_at=at,
+                                       reversed_by=actor)
+    memo.applied_amount -= amount
+    memo.remaining_amount += amount
+    save_amounts(memo)
+    invoice_remove_credit(invoice=invoice, amount=amount)
+    entry_post(marketplace=marketplace, kind="credit_application_reversed",
+               source=("application", application.id), currency=memo.currency, at=at,
+               lines=[("receivables", invoice.company_id, amount),
+                      ("customer_credit", memo.company_id, -amount)])
+    outbox = Outbox(marketplace, actor, at)
+    outbox.memo("credit_memo.application_reversed", memo)
+    outbox.flush()
+    return application
+
+
+@transaction.atomic(durable=True)
+def credit_memo_auto_apply(*, marketplace, memo_id, actor, at):
+    found = memo_get(marketplace=marketplace, memo_id=memo_id)
+    memo = locks.memo(marketplace=marketplace, id=found.pk)
+    check_memo_usable(memo)
+    outbox = Outbox(marketplace, actor, at)
+    auto_apply_memo(marketplace=marketplace, memo=memo,
+                    invoices=open_invoices_for(marketplace=marketplace, memo=memo),
+                    actor=actor, at=at, outbox=outbox)
+    outbox.flush()
+    return memo

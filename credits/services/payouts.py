@@ -1,0 +1,110 @@
+"""Payouts: part or all of a memo's remaining balance returned to the payment method."""
+
+from django.db import transaction
+
+from common.errors import NotFound
+from common.money import parse_amount
+from common.parsing import parse_text
+from credits import locks
+from credits.models import Payout
+from credits.services.core import Outbox, save_amounts
+from credits.services.errors import ExceedsRemaining
+from credits.services.memos import memo_get
+from credits.services.rules import check_memo_usable
+from invoicing.models import Payment
+from ledger.services import entry_post, entry_reverse
+
+
+def payout_method(*, memo, requested) -> str:
+    """That of the source invoice's latest payment, else the one requested, else card."""
+    if memo.source_invoice_id:
+        latest = (
+            Payment.objects.filter(invoice_id=memo.source_invoice_id)
+            .order_by("-created_at", "-id")
+            .values_list("method", flat=True)
+            .first()
+        )
+        if latest:
+            return latest
+    return parse_text(requested or "card", param="method", max_length=32, required=True)
+
+
+def payout_record(*, marketplace, memo, amount, method, status, actor, at, outbox,
+                  refund_id=None) -> Payout:
+    """Take `amount` off a locked memo's remaining balance as a payout (in the caller's
+    transaction)."""
+    payout = Payout.objects.create(
+        marketplace=marketplace, memo=memo, amount=amount, method=method, status=status,
+        refund_id=refund_id, created_at=at, settled_at=at if status != "pending" else None,
+    )
+    memo.paid_out_amount += amount
+    memo.remaining_amount -= amount
+    save_amounts(memo)
+    entry_post(marketplace=marketplace, kind="payout", source=("payout", payout.id),
+               currency=memo.currency, at=at,
+               lines=[("customer_credit", memo.company_id, amount),
+                      ("cash", memo.company_id, -amount)])
+    outbox.memo("credit_memo.paid_out", memo)
+    return payout
+
+
+@transaction.atomic(durable=True)
+def payout_create(*, marketplace, memo_id, amount=None, method=None, actor, at) -> Payout:
+    from credits.tasks import settle_payout
+
+    found = memo_get(marketplace=marketplace, memo_id=memo_id)
+    memo = locks.memo(marketplace=marketplace, id=found.pk)
+    check_memo_usable(memo)
+    if amount is None:
+        amount = memo.remaining_amount
+    else:
+        amount = parse_amount(amount, memo.currency, allow_zero=False)
+    if amount == 0 or amount > memo.remaining_amount:
+        raise ExceedsRemaining(
+            f"{amount} is more than the credit memo's remaining {memo.remaining_amount}",
+            param="amount")
+    outbox = Outbox(marketplace, actor, at)
+    payout = payout_record(marketplace=marketplace, memo=memo, amount=amount,
+                           method=payout_method(memo=memo, requested=method), status="pending",
+                           actor=actor, at=at, outbox=outbox)
+    outbox.flush()
+    settle_payout.enqueue(marketplace_id=str(marketplace.id), payout_id=str(payout.id))
+    return payout
+
+
+@transaction.atomic(durable=True)
+def payout_settle(*, marketplace, payout_id, succeeded: bool, message: str = "", actor,
+                  at) -> Payout:
+    """The payment method's answer. A failed payout gives the amount back to the memo (or,
+    if the memo was closed meanwhile, writes it off with the rest). Settling twice does
+    nothing more."""
+    found = Payout.objects.filter(marketplace=marketplace, pk=payout_id).first()
+    if found is None:
+        raise NotFound("no such payout", param="payout_id")
+    memo = locks.memo(marketplace=marketplace, id=found.memo_id)
+    payout = locks.payout(marketplace=marketplace, id=found.pk)
+    if payout.status != "pending":
+        return payout
+    payout.status = "succeeded" if succeeded else "failed"
+    payout.failure_message = "" if succeeded else (message or "failed")[:2000]
+    payout.settled_at = at
+    payout.save(update_fields=["status", "failure_message", "settled_at"])
+    outbox = Outbox(marketplace, actor, at)
+    if succeeded:
+        outbox.memo("credit_memo.payout_succeeded", memo)
+    else:
+        memo.paid_out_amount -= payout.amount
+        entry_reverse(marketplace=marketplace, source=("payout", payout.id), kind="payout",
+                      reversal_kind="payout_failed", at=at)
+        if memo.status == "closed":
+            memo.closed_amount += payout.amount
+            entry_post(marketplace=marketplace, kind="credit_memo_closed",
+                       source=("payout", payout.id), currency=memo.currency, at=at,
+                       lines=[("customer_credit", memo.company_id, payout.amount),
+                              ("credit_written_off", memo.company_id, -payout.amount)])
+        else:
+            memo.remaining_amount += payout.amount
+        save_amounts(memo)
+        outbox.memo("credit_memo.payout_failed", memo)
+    outbox.flush()
+    return payout

@@ -1,0 +1,53 @@
+"""Refunds of payments: money back to the payment method, recorded as a credit memo with
+origin `refund`, already paid out by that refund. The invoice's amounts do not change."""
+
+from django.db import transaction
+
+from common.errors import NotFound
+from common.ids import parse_id
+from common.money import parse_amount
+from credits.compute import MemoLinePlan, MemoPlan
+from credits.services.core import Outbox, memo_number, memo_open
+from credits.services.errors import ExceedsRefundableAmount
+from credits.services.memos import _save
+from credits.services.payouts import payout_record
+from invoicing import locks as invoice_locks
+from invoicing.models import Payment, Refund
+from invoicing.serializers import invoice_data, payment_data
+from notifications.services import event_record
+
+
+@transaction.atomic(durable=True)
+def refund_create(*, marketplace, payment_id, amount, actor, at) -> Refund:
+    pk = parse_id(payment_id)
+    found = Payment.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
+    if found is None:
+        raise NotFound("no such payment", param="id")
+    payment = invoice_locks.payment(marketplace=marketplace, id=found.pk)
+    invoice = payment.invoice
+    amount = parse_amount(amount, invoice.currency, allow_zero=False)
+    refundable = payment.amount - payment.refunded_amount
+    if amount > refundable:
+        raise ExceedsRefundableAmount(f"{amount} is more than the {refundable} refundable",
+                                      param="amount")
+    plan = MemoPlan(currency=invoice.currency, lines=[MemoLinePlan(
+        name="Refund", description=f"Refund of payment {payment.id}",
+        quantity=1, unit_price=amount, amount=amount, tax_rate=0, tax_amount=0)])
+    memo = _save(marketplace=marketplace, plan=plan, at=at, company_id=invoice.company_id,
+                 billed_company_id=invoice.billed_company_id, user_id=invoice.user_id,
+                 origin="refund", source_invoice=invoice, reason_code="refund")
+    refund = Refund.objects.create(marketplace=marketplace, payment=payment, amount=amount,
+                                   status="succeeded", credit_memo_id=memo.id, created_at=at)
+    payment.refunded_amount += amount
+    payment.save(update_fields=["refunded_amount"])
+    outbox = Outbox(marketplace, actor, at)
+    memo_open(memo=memo, at=at)
+    outbox.memo("credit_memo.issued", memo)
+    payout_record(marketplace=marketplace, memo=memo, amount=amount, method=payment.method,
+                  status="succeeded", actor=actor, at=at, outbox=outbox, refund_id=refund.id)
+    memo_number(memo=memo)
+    outbox.flush()
+    event_record(marketplace=marketplace, type="invoice.payment_refunded", actor=actor,
+                 subject=("invoice", invoice.id),
+                 data={**invoice_data(invoice), "payment": payment_data(payment)}, at=at)
+    return refund

@@ -1,0 +1,20 @@
+"""Background work for credits: thin, load by id and call one service."""
+
+from django_tasks import task
+
+
+@task()
+def settle_payout(*, marketplace_id: str, payout_id: str) -> str:
+    from common.clock import now
+    from credits.gateway import send_payout
+    from credits.models import Payout
+    from credits.services.payouts import payout_settle
+
+    payout = Payout.objects.select_related("marketplace").get(pk=payout_id)
+    if payout.status != "pending":
+        return payout.status
+    succeeded, message = send_payout(payout)
+    settled = payout_settle(marketplace=payout.marketplace, payout_id=payout.id,
+                            succeeded=succeeded, message=message, actor="payment_method",
+                            at=now())
+    return settled.status

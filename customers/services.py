@@ -1,0 +1,176 @@
+"""Marketplaces with their own company, companies, users and API keys."""
+
+import re
+
+from django.db import IntegrityError, transaction
+
+from common.errors import BusinessRule, InvalidInput, NotFound
+from common.ids import parse_id
+from common.money import check_currency, parse_amount
+from customers.models import Company, CustomerUser
+from marketplaces.models import ROLES, ApiKey, Marketplace
+from marketplaces.services import hash_secret, new_secret
+
+ADDRESS_FIELDS = ("line1", "line2", "city", "postal_code", "state", "country")
+PARTY_FIELDS = ("legal_name", "vat_id", "peppol_id")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PEPPOL_ID = re.compile(r"^\d{4}:\S{1,80}$")
+
+
+class NotAReseller(BusinessRule):
+    code = "not_a_reseller"
+
+
+def company_get(*, marketplace, company_id, param="company_id") -> Company:
+    pk = parse_id(company_id)
+    company = Company.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
+    if company is None:
+        raise NotFound("no such company", param=param)
+    return company
+
+
+@transaction.atomic(durable=True)
+def marketplace_create(*, slug: str, name: str, currency: str = "USD", at) -> Marketplace:
+    if not isinstance(slug, str) or not SLUG.match(slug):
+        raise InvalidInput("slug: lowercase letters, digits, - and _", param="slug")
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidInput("name is required", param="name")
+    check_currency(currency)
+    if Marketplace.objects.filter(slug=slug).exists():
+        raise InvalidInput(f"marketplace {slug} exists", code="slug_taken", param="slug")
+    marketplace = Marketplace.objects.create(
+        slug=slug, name=name.strip(), default_currency=currency, created_at=at
+    )
+    Company.objects.create(
+        marketplace=marketplace, name=name.strip(), legal_name=name.strip(), currency=currency,
+        is_own=True, created_at=at,
+    )
+    return marketplace
+
+
+def own_company(*, marketplace) -> Company:
+    return Company.objects.get(marketplace=marketplace, is_own=True)
+
+
+def _text(value, param, *, max_length=200, required=False) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str) or len(value) > max_length:
+        raise InvalidInput(f"{param} must be text of at most {max_length} characters",
+                           param=param)
+    if required and not value.strip():
+        raise InvalidInput(f"{param} is required", param=param)
+    return value.strip()
+
+
+def _apply_party_data(company: Company, data: dict) -> None:
+    for field in PARTY_FIELDS:
+        if field in data:
+            setattr(company, field, _text(data[field], field, max_length=100))
+    if company.peppol_id and not PEPPOL_ID.match(company.peppol_id):
+        raise InvalidInput("peppol_id is '<EAS code>:<identifier>'", param="peppol_id")
+    if "address" in data:
+        address = data["address"] or {}
+        if not isinstance(address, dict):
+            raise InvalidInput("address must be an object", param="address")
+        unknown = set(address) - set(ADDRESS_FIELDS)
+        if unknown:
+            raise InvalidInput(f"unknown address field {sorted(unknown)[0]}",
+                               param=f"address.{sorted(unknown)[0]}")
+        for field in ADDRESS_FIELDS:
+            value = _text(address.get(field), f"address.{field}", max_length=100)
+            setattr(company, f"address_{field}", value)
+        country = company.address_country
+        if country and not (len(country) == 2 and country.isalpha() and country.isupper()):
+            raise InvalidInput("address.country is an ISO 3166-1 alpha-2 code",
+                               param="address.country")
+
+
+def _credit_limit(value, currency):
+    if value is None:
+        return None
+    return parse_amount(value, currency, param="credit_limit")
+
+
+@transaction.atomic(durable=True)
+def company_create(*, marketplace, name: str, currency: str | None = None,
+                   is_reseller: bool = False, reseller_id=None, credit_limit=None,
+                   party: dict | None = None, at) -> Company:
+    name = _text(name, "name", required=True)
+    currency = check_currency(currency or marketplace.default_currency)
+    if not isinstance(is_reseller, bool):
+        raise InvalidInput("is_reseller must be true or false", param="is_reseller")
+    reseller = None
+    if reseller_id is not None:
+        reseller = company_get(marketplace=marketplace, company_id=reseller_id,
+                               param="reseller_id")
+        if not reseller.is_reseller:
+            raise NotAReseller("reseller_id names a company that is not a reseller",
+                               param="reseller_id")
+        if is_reseller:
+            raise InvalidInput("a reseller is not billed through another reseller",
+                               param="reseller_id")
+    company = Company(
+        marketplace=marketplace, name=name, currency=currency, is_reseller=is_reseller,
+        reseller=reseller, credit_limit=_credit_limit(credit_limit, currency), legal_name=name,
+        created_at=at,
+    )
+    _apply_party_data(company, party or {})
+    if not company.legal_name:
+        company.legal_name = name
+    company.save()
+    return company
+
+
+@transaction.atomic(durable=True)
+def company_update(*, marketplace, company_id, changes: dict, at) -> Company:
+    company = company_get(marketplace=marketplace, company_id=company_id, param="id")
+    company = Company.objects.select_for_update().get(pk=company.pk)
+    if "name" in changes:
+        company.name = _text(changes["name"], "name", required=True)
+    if "credit_limit" in changes:
+        company.credit_limit = _credit_limit(changes["credit_limit"], company.currency)
+    _apply_party_data(company, changes)
+    if not company.legal_name:
+        company.legal_name = company.name
+    company.save()
+    return company
+
+
+@transaction.atomic(durable=True)
+def user_create(*, marketplace, company_id, email: str, name: str, at) -> CustomerUser:
+    company = company_get(marketplace=marketplace, company_id=company_id, param="id")
+    email = _text(email, "email", max_length=254, required=True)
+    if not EMAIL.match(email):
+        raise InvalidInput("email is not an e-mail address", param="email")
+    name = _text(name, "name", required=True)
+    try:
+        with transaction.atomic():
+            return CustomerUser.objects.create(
+                marketplace=marketplace, company=company, email=email.lower(), name=name,
+                created_at=at,
+            )
+    except IntegrityError:
+        raise InvalidInput("that company already has a user with this e-mail",
+                           code="email_taken", param="email") from None
+
+
+@transaction.atomic(durable=True)
+def api_key_create(*, marketplace, role: str, company_id=None, at) -> tuple[ApiKey, str]:
+    """Returns the key and its secret; only the hash is stored."""
+    if role not in ROLES:
+        raise InvalidInput(f"role is one of {', '.join(ROLES)}", param="role")
+    company = None
+    if role == "customer":
+        if company_id is None:
+            raise InvalidInput("a customer key is bound to a company", param="company")
+        company = company_get(marketplace=marketplace, company_id=company_id, param="company")
+    elif company_id is not None:
+        raise InvalidInput("only customer keys are bound to a company", param="company")
+    secret = new_secret()
+    key = ApiKey.objects.create(
+        marketplace=marketplace, role=role, company=company, prefix=secret[:12],
+        secret_hash=hash_secret(secret), created_at=at,
+    )
+    return key, secret

@@ -1,0 +1,1 @@
+"""Documents: numbering now (django-sequences), PDFs and e-invoices later."""

@@ -1,0 +1,298 @@
+"""Invoices, payments. What touches credit (issuing with auto-apply, refunds that issue credit
+memos) lives in `credits`, which orchestrates these building blocks."""
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from catalog.models import Product, Subscription
+from common.errors import BusinessRule, InvalidInput, InvalidState, NotFound
+from common.ids import parse_id
+from common.money import check_currency, parse_amount, parse_quantity, parse_rate
+from common.parsing import (
+    parse_choice,
+    parse_date,
+    parse_list,
+    parse_object,
+    parse_period,
+    parse_text,
+)
+from customers.models import Company, CustomerUser
+from documents.numbering import next_number
+from invoicing import locks
+from invoicing.compute import invoice_amounts
+from invoicing.models import BILLING_ACTIONS, Invoice, InvoiceLine, Payment
+from invoicing.serializers import invoice_data
+from ledger.services import entry_post, entry_reverse
+from notifications.services import event_record
+
+LINE_FIELDS = {
+    "product_id", "name", "description", "quantity", "unit_price", "discount_amount",
+    "tax_rate", "billing_action", "period_start", "period_end", "subscription_id",
+}
+
+
+class NegativeInvoiceTotal(BusinessRule):
+    code = "negative_invoice_total"
+
+
+class InvoiceNotVoidable(InvalidState):
+    code = "not_voidable"
+
+
+class ExceedsAmountDue(BusinessRule):
+    code = "exceeds_amount_due"
+
+
+class UserNotInCompany(BusinessRule):
+    code = "user_not_in_company"
+
+
+def invoice_get(*, marketplace, invoice_id, param="id") -> Invoice:
+    pk = parse_id(invoice_id)
+    invoice = Invoice.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
+    if invoice is None:
+        raise NotFound("no such invoice", param=param)
+    return invoice
+
+
+def resolve_customer(*, marketplace, company_id, user_id, param_prefix=""):
+    """The payer and billed company for a document made out to `company_id` (its reseller
+    pays when it has one), and the user, who must belong to that company."""
+    pk = parse_id(company_id)
+    billed = Company.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
+    if billed is None:
+        raise NotFound("no such company", param=f"{param_prefix}company_id")
+    payer = billed.reseller if billed.reseller_id else billed
+    user = None
+    if user_id is not None:
+        upk = parse_id(user_id)
+        user = CustomerUser.objects.filter(marketplace=marketplace, pk=upk).first() if upk else None
+        if user is None:
+            raise NotFound("no such user", param=f"{param_prefix}user_id")
+        if user.company_id != billed.id:
+            raise UserNotInCompany("the user does not belong to that company", param="user_id")
+    return payer, billed, user
+
+
+def lookup_product(*, marketplace, product_id, param):
+    pk = parse_id(product_id)
+    product = Product.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
+    if product is None:
+        raise NotFound("no such product", param=param)
+    return product
+
+
+def lookup_subscription(*, marketplace, subscription_id, param):
+    pk = parse_id(subscription_id)
+    sub = (
+        Subscription.objects.select_related("product")
+        .filter(marketplace=marketplace, pk=pk)
+        .first()
+        if pk
+        else None
+    )
+    if sub is None:
+        raise NotFound("no such subscription", param=param)
+    return sub
+
+
+def parse_invoice_lines(*, marketplace, lines, currency) -> list[dict]:
+    parse_list(lines, param="lines", min_items=1)
+    parsed = []
+    for i, raw in enumerate(lines):
+        p = f"lines[{i}]"
+        parse_object(raw, param=p, allowed=LINE_FIELDS)
+        product = subscription = None
+        if raw.get("subscription_id") is not None:
+            subscription = lookup_subscription(
+                marketplace=marketplace, subscription_id=raw["subscription_id"],
+                param=f"{p}.subscription_id",
+            )
+            product = subscription.product
+        if raw.get("product_id") is not None:
+            product = lookup_product(marketplace=marketplace, product_id=raw["product_id"],
+                                     param=f"{p}.product_id")
+        name = parse_text(raw.get("name"), param=f"{p}.name")
+        if not name.strip():
+            if product is None:
+                raise InvalidInput("a line needs a product_id or a name", param=f"{p}.name")
+            name = product.name
+        start, end = parse_period(raw, param=p)
+        quantity = parse_quantity(raw.get("quantity"), param=f"{p}.quantity")
+        unit_price = parse_amount(raw.get("unit_price"), currency, param=f"{p}.unit_price",
+                                  allow_negative=True)
+        discount = parse_amount(raw.get("discount_amount", "0"), currency,
+                                param=f"{p}.discount_amount")
+        parsed.append({
+            "product": product,
+            "subscription": subscription,
+            "name": name.strip(),
+            "description": parse_text(raw.get("description"), param=f"{p}.description",
+                                      max_length=2000),
+            "quantity": quantity,
+            "unit_price": unit_price,
+            "discount_amount": discount,
+            "tax_rate": parse_rate(raw.get("tax_rate", "0"), param=f"{p}.tax_rate"),
+            "billing_action": parse_choice(raw.get("billing_action"), BILLING_ACTIONS,
+                                           param=f"{p}.billing_action", default="one_time"),
+            "period_start": start,
+            "period_end": end,
+        })
+    amounts = invoice_amounts(lines=parsed, currency=currency)
+    for i, (line, a) in enumerate(zip(parsed, amounts.lines, strict=True)):
+        if line["discount_amount"] > max(a.gross, Decimal(0)):
+            raise InvalidInput("discount_amount exceeds the line's amount",
+                               param=f"lines[{i}].discount_amount")
+    if amounts.total < 0:
+        raise NegativeInvoiceTotal(
+            "an invoice total may not be negative: issue a credit memo instead", param="lines"
+        )
+    return parsed
+
+
+def invoice_draft_create(*, marketplace, company_id, user_id=None, currency=None,
+                         due_date=None, lines, at) -> Invoice:
+    """Creates a draft in the caller's transaction."""
+    payer, billed, user = resolve_customer(marketplace=marketplace, company_id=company_id,
+                                           user_id=user_id)
+    currency = check_currency(currency or payer.currency)
+    due = parse_date(due_date, param="due_date")
+    parsed = parse_invoice_lines(marketplace=marketplace, lines=lines, currency=currency)
+    amounts = invoice_amounts(lines=parsed, currency=currency)
+    invoice = Invoice.objects.create(
+        marketplace=marketplace, status="draft", company=payer, billed_company=billed, user=user,
+        currency=currency, due_date=due, subtotal=amounts.subtotal,
+        discount_total=amounts.discount_total, tax_total=amounts.tax_total, total=amounts.total,
+        amount_due=amounts.total, created_at=at,
+    )
+    InvoiceLine.objects.bulk_create(
+        InvoiceLine(
+            invoice=invoice, position=i, product=line["product"], name=line["name"],
+            description=line["description"], quantity=line["quantity"],
+            unit_price=line["unit_price"], discount_amount=line["discount_amount"],
+            amount=a.amount, tax_rate=line["tax_rate"], tax_amount=a.tax_amount, total=a.total,
+            billing_action=line["billing_action"], period_start=line["period_start"],
+            period_end=line["period_end"], subscription=line["subscription"],
+        )
+        for i, (line, a) in enumerate(zip(parsed, amounts.lines, strict=True))
+    )
+    return invoice
+
+
+def invoice_open(*, invoice: Invoice, at) -> None:
+    """Issue a locked draft, without its number: status, dates and the ledger entry."""
+    if invoice.status != "draft":
+        raise InvalidState(f"invoice is {invoice.status}, not a draft")
+    invoice.issued_at = at
+    if invoice.due_date is None:
+        invoice.due_date = at.date()
+    invoice.status = "open" if invoice.amount_due > 0 else "paid"
+    invoice.save(update_fields=["issued_at", "due_date", "status"])
+    c = invoice.company_id
+    entry_post(
+        marketplace=invoice.marketplace, kind="invoice_issued", source=("invoice", invoice.id),
+        currency=invoice.currency, at=at,
+        lines=[
+            ("receivables", c, invoice.total),
+            ("revenue", c, -(invoice.subtotal - invoice.discount_total)),
+            ("tax_payable", c, -invoice.tax_total),
+        ],
+    )
+
+
+def invoice_number(*, invoice: Invoice) -> None:
+    """Take the invoice's number: the last write of an issue."""
+    invoice.number = next_number(marketplace=invoice.marketplace, document_type="invoice")
+    Invoice.objects.filter(pk=invoice.pk).update(number=invoice.number)
+
+
+def invoice_issued_events(*, invoice: Invoice, actor, at) -> None:
+    data = invoice_data(invoice)
+    event_record(marketplace=invoice.marketplace, type="invoice.issued", actor=actor,
+                 subject=("invoice", invoice.id), data=data, at=at)
+    if invoice.status == "paid":
+        event_record(marketplace=invoice.marketplace, type="invoice.paid", actor=actor,
+                     subject=("invoice", invoice.id), data=data, at=at)
+
+
+def invoice_add_credit(*, invoice: Invoice, amount: Decimal) -> bool:
+    """Count applied credit on a locked, open invoice; True when that pays it."""
+    invoice.amount_credited += amount
+    invoice.amount_due -= amount
+    became_paid = invoice.amount_due == 0
+    if became_paid:
+        invoice.status = "paid"
+    invoice.save(update_fields=["amount_credited", "amount_due", "status"])
+    return became_paid
+
+
+def invoice_remove_credit(*, invoice: Invoice, amount: Decimal) -> None:
+    """Take back applied credit from a locked invoice: it owes that again."""
+    invoice.amount_credited -= amount
+    invoice.amount_due += amount
+    if invoice.status == "paid" and invoice.amount_due > 0:
+        invoice.status = "open"
+    invoice.save(update_fields=["amount_credited", "amount_due", "status"])
+
+
+@transaction.atomic(durable=True)
+def invoice_void(*, marketplace, invoice_id, actor, at) -> Invoice:
+    found = invoice_get(marketplace=marketplace, invoice_id=invoice_id)
+    invoice = locks.invoice(marketplace=marketplace, id=found.pk)
+    credited_by_memo = invoice.credit_memos.filter(
+        issued_at__isnull=False, voided_at__isnull=True
+    ).exists()
+    if not invoice.is_voidable or credited_by_memo:
+        raise InvoiceNotVoidable(
+            f"invoice is {invoice.status} and has been paid or credited"
+            if invoice.status in ("open", "paid")
+            else f"invoice is {invoice.status}"
+        )
+    was_issued = invoice.status != "draft"
+    invoice.status = "void"
+    invoice.voided_at = at
+    invoice.amount_due = invoice.total
+    invoice.save(update_fields=["status", "voided_at", "amount_due"])
+    if was_issued:
+        entry_reverse(marketplace=marketplace, source=("invoice", invoice.id),
+                      kind="invoice_issued", reversal_kind="invoice_voided", at=at)
+    event_record(marketplace=marketplace, type="invoice.voided", actor=actor,
+                 subject=("invoice", invoice.id), data=invoice_data(invoice), at=at)
+    return invoice
+
+
+@transaction.atomic(durable=True)
+def payment_create(*, marketplace, invoice_id, amount, method="card", actor, at) -> Payment:
+    found = invoice_get(marketplace=marketplace, invoice_id=invoice_id)
+    invoice = locks.invoice(marketplace=marketplace, id=found.pk)
+    amount = parse_amount(amount, invoice.currency, allow_zero=False)
+    method = parse_text(method or "card", param="method", max_length=32, required=True)
+    if invoice.status != "open":
+        raise InvalidState(f"invoice is {invoice.status}, not open")
+    if amount > invoice.amount_due:
+        raise ExceedsAmountDue(
+            f"{amount} is more than the invoice's amount due {invoice.amount_due}",
+            param="amount",
+        )
+    payment = Payment.objects.create(
+        marketplace=marketplace, invoice=invoice, amount=amount, method=method,
+        status="succeeded", created_at=at,
+    )
+    invoice.amount_paid += amount
+    invoice.amount_due -= amount
+    if invoice.amount_due == 0:
+        invoice.status = "paid"
+    invoice.save(update_fields=["amount_paid", "amount_due", "status"])
+    entry_post(
+        marketplace=marketplace, kind="payment", source=("payment", payment.id),
+        currency=invoice.currency, at=at,
+        lines=[("cash", invoice.company_id, amount), ("receivables", invoice.company_id, -amount)],
+    )
+    data = invoice_data(invoice)
+    event_record(marketplace=marketplace, type="invoice.payment_succeeded", actor=actor,
+                 subject=("invoice", invoice.id), data=data, at=at)
+    if invoice.status == "paid":
+        event_record(marketplace=marketplace, type="invoice.paid", actor=actor,
+                     subject=("invoice", invoice.id), data=data, at=at)
+    return payment
