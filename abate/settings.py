@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "notifications",
     "invoicing",
     "credits",
+    "billing",
+    "reports",
+    "web",
     "abate",
 ]
 
