@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "sequences.apps.SequencesConfig",
     "django_tasks",
     "django_tasks_db",
+    "django_htmx",
     "common",
     "marketplaces",
     "customers",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "credits",
     "billing",
     "reports",
+    "api",
     "web",
     "abate",
 ]
@@ -43,6 +45,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "abate.urls"
@@ -97,3 +100,21 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ABATE_LOG_LEVEL", "WARNING")},
 }
+
+# Documents, e-mail and webhooks (the documents issue).
+MEDIA_ROOT = os.environ.get("ABATE_MEDIA_ROOT") or str(WORK_DIR / "var" / "media")
+EMAIL_BACKEND = os.environ.get("ABATE_EMAIL_BACKEND",
+                               "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("ABATE_EMAIL_FROM", "billing@abate.localhost")
+ABATE_WEBHOOKS_ALLOW_PRIVATE = os.environ.get("ABATE_WEBHOOKS_ALLOW_PRIVATE", "") == "1"
+# Retries wait base x 4^(n-1) seconds (5 s, 20 s, 80 s, ... capped at 10 h).
+ABATE_RETRY_BASE_SECONDS = float(os.environ.get("ABATE_RETRY_BASE_SECONDS", "5"))
+ABATE_WEBHOOK_TIMEOUT = float(os.environ.get("ABATE_WEBHOOK_TIMEOUT", "10"))
+ABATE_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("ABATE_WEBHOOK_MAX_ATTEMPTS", "9"))
+ABATE_WEBHOOK_DISABLE_AFTER = int(os.environ.get("ABATE_WEBHOOK_DISABLE_AFTER", "20"))

@@ -5,7 +5,7 @@ from credits.models import CreditMemo, Payout
 
 def memos(*, marketplace, ids) -> dict:
     rows = (
-        CreditMemo.objects.select_for_update(of=("self",))
+        CreditMemo.objects.select_for_update(no_key=True, of=("self",))
         .filter(marketplace=marketplace, pk__in=list(ids))
         .order_by("id")
     )
@@ -17,6 +17,6 @@ def memo(*, marketplace, id) -> CreditMemo | None:
 
 
 def payout(*, marketplace, id) -> Payout | None:
-    return Payout.objects.select_for_update(of=("self",)).filter(
+    return Payout.objects.select_for_update(no_key=True, of=("self",)).filter(
         marketplace=marketplace, pk=id
     ).first()

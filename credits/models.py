@@ -10,6 +10,7 @@ import uuid
 
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Round
 
 from common.models import MoneyField, QuantityField, RateField
 
@@ -108,12 +109,17 @@ class CreditMemo(models.Model):
                 ),
                 name="memo_amounts_not_negative",
             ),
+            # Rounded to the column's 4 places: SQLite keeps decimals as binary floats, where
+            # 0.1 + 0.2 != 0.3; on PostgreSQL numeric arithmetic is exact and Round is a no-op.
             models.CheckConstraint(
                 condition=Q(
-                    total=F("applied_amount")
-                    + F("paid_out_amount")
-                    + F("closed_amount")
-                    + F("remaining_amount")
+                    total=Round(
+                        F("applied_amount")
+                        + F("paid_out_amount")
+                        + F("closed_amount")
+                        + F("remaining_amount"),
+                        4,
+                    )
                 ),
                 name="memo_amounts_add_up",
             ),
@@ -191,11 +197,13 @@ class Application(models.Model):
     original_amount = MoneyField()
     invoice_amount_due_before = MoneyField()
     applied_at = models.DateTimeField()
+    # Applications made by one change share `applied_at`; this keeps the order they were made.
+    position = models.PositiveIntegerField(default=0)
     applied_by = models.CharField(max_length=200)
     reversed_at = models.DateTimeField(null=True)
 
     class Meta:
-        ordering = ["applied_at", "id"]
+        ordering = ["applied_at", "position", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(amount__gte=0, original_amount__gt=0)

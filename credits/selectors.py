@@ -1,16 +1,19 @@
 """Reads shared by the API, pages and reports: credit balances and the ledger's agreement with
 the documents."""
 
+import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 
 from common.errors import InvalidInput
+from common.ids import parse_id
 from common.money import check_currency, format_amount, parse_amount
-from credits.models import CreditMemo
+from common.parsing import parse_choice, parse_date, parse_text
+from credits.models import ORIGINS, STATUSES, CreditMemo, CreditMemoLine
 from customers.models import Company
-from invoicing.models import Invoice
+from invoicing.models import INVOICE_STATUSES, Invoice
 from ledger.selectors import account_balances, unbalanced_entries
 
 
@@ -89,3 +92,73 @@ def ledger_differences(*, marketplace) -> list[str]:
                 f"{marketplace.slug}: {names.get(company_id, company_id)} {account} {currency}: "
                 f"ledger {sign * got}, documents {sign * want}")
     return problems
+
+
+def _confined(queryset, company_id):
+    """Documents of `company_id`: those it pays for or is billed for."""
+    if company_id is None:
+        return queryset
+    return queryset.filter(Q(company_id=company_id) | Q(billed_company_id=company_id))
+
+
+def _id_filter(queryset, field, value):
+    """An id that is not one of ours simply matches nothing."""
+    if value is None:
+        return queryset
+    pk = parse_id(value)
+    return queryset.filter(**{field: pk}) if pk else queryset.none()
+
+
+def _company_filter(queryset, value):
+    if value is None:
+        return queryset
+    pk = parse_id(value)
+    return _confined(queryset, pk) if pk else queryset.none()
+
+
+def _utc_day_start(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
+
+
+def credit_memo_list(*, marketplace, status=None, company_id=None, user_id=None, origin=None,
+                     currency=None, issued_from=None, issued_to=None, q=None,
+                     visible_to_company_id=None):
+    """The marketplace's credit memos, drafts included, filtered; unordered (callers paginate
+    newest first). `company_id` matches the payer or the billed company; `issued_from` and
+    `issued_to` are inclusive UTC dates; `q` is a case-insensitive substring of the number,
+    the company's or billed company's name, or a line's description. Raises InvalidInput
+    for a bad filter value; an id of the wrong form matches nothing."""
+    memos = CreditMemo.objects.filter(marketplace=marketplace)
+    memos = _confined(memos, visible_to_company_id)
+    if status is not None:
+        memos = memos.filter(status=parse_choice(status, STATUSES, param="status"))
+    if origin is not None:
+        memos = memos.filter(origin=parse_choice(origin, ORIGINS, param="origin"))
+    if currency is not None:
+        memos = memos.filter(currency=check_currency(currency))
+    memos = _company_filter(memos, company_id)
+    memos = _id_filter(memos, "user_id", user_id)
+    start = parse_date(issued_from, param="issued_from")
+    end = parse_date(issued_to, param="issued_to")
+    if start is not None:
+        memos = memos.filter(issued_at__gte=_utc_day_start(start))
+    if end is not None:
+        memos = memos.filter(issued_at__lt=_utc_day_start(end + datetime.timedelta(days=1)))
+    q = parse_text(q, param="q")
+    if q:
+        # Each branch is its own indexed search (trigram indexes on PostgreSQL); an OR across
+        # joins would scan.
+        names = Company.objects.filter(marketplace=marketplace, name__icontains=q).values("id")
+        lines = CreditMemoLine.objects.filter(memo__marketplace=marketplace,
+                                              description__icontains=q).values("memo_id")
+        memos = memos.filter(Q(number__icontains=q) | Q(company_id__in=names)
+                             | Q(billed_company_id__in=names) | Q(id__in=lines))
+    return memos
+
+
+def invoice_list(*, marketplace, company_id=None, status=None, visible_to_company_id=None):
+    """The marketplace's invoices, drafts included, filtered like credit memos; unordered."""
+    invoices = _confined(Invoice.objects.filter(marketplace=marketplace), visible_to_company_id)
+    if status is not None:
+        invoices = invoices.filter(status=parse_choice(status, INVOICE_STATUSES, param="status"))
+    return _company_filter(invoices, company_id)

@@ -29,6 +29,8 @@ class Company(models.Model):
     address_state = models.CharField(max_length=100, blank=True, default="")
     address_country = models.CharField(max_length=2, blank=True, default="")
     peppol_id = models.CharField(max_length=100, blank=True, default="")
+    # Where documents and notifications for this company (as payer) are e-mailed.
+    billing_email = models.EmailField(blank=True, default="")
     created_at = models.DateTimeField()
 
     class Meta:

@@ -87,6 +87,13 @@ def _apply_party_data(company: Company, data: dict) -> None:
                                param="address.country")
 
 
+def _billing_email(value) -> str:
+    email = _text(value, "billing_email", max_length=254)
+    if email and not EMAIL.match(email):
+        raise InvalidInput("billing_email is not an e-mail address", param="billing_email")
+    return email
+
+
 def _credit_limit(value, currency):
     if value is None:
         return None
@@ -96,7 +103,8 @@ def _credit_limit(value, currency):
 @transaction.atomic(durable=True)
 def company_create(*, marketplace, name: str, currency: str | None = None,
                    is_reseller: bool = False, reseller_id=None, credit_limit=None,
-                   party: dict | None = None, at) -> Company:
+                   party: dict | None = None, billing_email: str | None = None,
+                   at) -> Company:
     name = _text(name, "name", required=True)
     currency = check_currency(currency or marketplace.default_currency)
     if not isinstance(is_reseller, bool):
@@ -114,7 +122,7 @@ def company_create(*, marketplace, name: str, currency: str | None = None,
     company = Company(
         marketplace=marketplace, name=name, currency=currency, is_reseller=is_reseller,
         reseller=reseller, credit_limit=_credit_limit(credit_limit, currency), legal_name=name,
-        created_at=at,
+        billing_email=_billing_email(billing_email), created_at=at,
     )
     _apply_party_data(company, party or {})
     if not company.legal_name:
@@ -126,11 +134,13 @@ def company_create(*, marketplace, name: str, currency: str | None = None,
 @transaction.atomic(durable=True)
 def company_update(*, marketplace, company_id, changes: dict, at) -> Company:
     company = company_get(marketplace=marketplace, company_id=company_id, param="id")
-    company = Company.objects.select_for_update().get(pk=company.pk)
+    company = Company.objects.select_for_update(no_key=True).get(pk=company.pk)
     if "name" in changes:
         company.name = _text(changes["name"], "name", required=True)
     if "credit_limit" in changes:
         company.credit_limit = _credit_limit(changes["credit_limit"], company.currency)
+    if "billing_email" in changes:
+        company.billing_email = _billing_email(changes["billing_email"])
     _apply_party_data(company, changes)
     if not company.legal_name:
         company.legal_name = company.name

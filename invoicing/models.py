@@ -10,6 +10,7 @@ import uuid
 
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Round
 
 from common.models import MoneyField, QuantityField, RateField
 
@@ -63,7 +64,10 @@ class Invoice(models.Model):
                 name="invoice_tallies_not_negative",
             ),
             models.CheckConstraint(
-                condition=Q(amount_due=F("total") - F("amount_credited") - F("amount_paid")),
+                # Rounded: SQLite keeps decimals as binary floats (see credits.models).
+                condition=Q(
+                    amount_due=Round(F("total") - F("amount_credited") - F("amount_paid"), 4)
+                ),
                 name="invoice_amount_due",
             ),
         ]

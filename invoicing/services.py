@@ -19,6 +19,7 @@ from common.parsing import (
 )
 from customers.models import Company, CustomerUser
 from documents.numbering import next_number
+from documents.services import pdf_schedule
 from invoicing import locks
 from invoicing.compute import invoice_amounts
 from invoicing.models import BILLING_ACTIONS, Invoice, InvoiceLine, Payment
@@ -156,7 +157,7 @@ def invoice_draft_create(*, marketplace, company_id, user_id=None, currency=None
     """Creates a draft in the caller's transaction."""
     payer, billed, user = resolve_customer(marketplace=marketplace, company_id=company_id,
                                            user_id=user_id)
-    currency = check_currency(currency or payer.currency)
+    currency = check_currency(currency or billed.currency)
     due = parse_date(due_date, param="due_date")
     parsed = parse_invoice_lines(marketplace=marketplace, lines=lines, currency=currency)
     amounts = invoice_amounts(lines=parsed, currency=currency)
@@ -199,6 +200,7 @@ def invoice_open(*, invoice: Invoice, at) -> None:
             ("tax_payable", c, -invoice.tax_total),
         ],
     )
+    pdf_schedule(marketplace_id=invoice.marketplace_id, kind="invoice", document_id=invoice.id)
 
 
 def invoice_number(*, invoice: Invoice) -> None:

@@ -37,7 +37,7 @@ def new_secret() -> str:
 
 @transaction.atomic(durable=True)
 def marketplace_settings_update(*, marketplace: Marketplace, changes: dict, at) -> Marketplace:
-    marketplace = Marketplace.objects.select_for_update().get(pk=marketplace.pk)
+    marketplace = Marketplace.objects.select_for_update(no_key=True).get(pk=marketplace.pk)
     for name, value in changes.items():
         kind = SETTINGS_FIELDS.get(name)
         if kind is None:

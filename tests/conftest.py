@@ -95,3 +95,14 @@ def row_counts():
 
 def is_postgres():
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def ledger_agrees(db):
+    """After the test, the ledger agrees with the documents in every marketplace."""
+    yield
+    from credits.selectors import ledger_differences
+    from marketplaces.models import Marketplace
+
+    for marketplace in Marketplace.objects.all():
+        assert ledger_differences(marketplace=marketplace) == []

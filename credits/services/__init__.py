@@ -6,6 +6,9 @@ from credits.services.applications import (
     application_reverse,
     credit_memo_auto_apply,
 )
+from credits.services.billing import (
+    credit_memo_create_for_billing as credit_memo_create_for_billing,
+)
 from credits.services.invoices import invoice_create, invoice_finalize
 from credits.services.memos import (
     credit_memo_close,

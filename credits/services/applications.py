@@ -27,6 +27,9 @@ def application_create(*, marketplace, memo_id, invoice_id, amount=None, actor,
                        at) -> Application:
     found = memo_get(marketplace=marketplace, memo_id=memo_id)
     target = invoice_get(marketplace=marketplace, invoice_id=invoice_id, param="invoice_id")
+    if amount is not None:
+        # A malformed amount is a 400 whatever the rules (422 means well-formed).
+        amount = parse_amount(amount, found.currency, allow_zero=False)
     memo = locks.memo(marketplace=marketplace, id=found.pk)
     check_memo_usable(memo)
     invoice = invoice_locks.invoice(marketplace=marketplace, id=target.pk)
@@ -37,8 +40,6 @@ def application_create(*, marketplace, memo_id, invoice_id, amount=None, actor,
         amount = min(memo.remaining_amount, invoice.amount_due)
         if amount == 0:
             raise ExceedsRemaining("nothing remains on this credit memo", param="amount")
-    else:
-        amount = parse_amount(amount, memo.currency, allow_zero=False)
     outbox = Outbox(marketplace, actor, at)
     application = apply_credit(marketplace=marketplace, memo=memo, invoice=invoice,
                                amount=amount, actor=actor, at=at, outbox=outbox)
@@ -55,7 +56,7 @@ def application_reverse(*, marketplace, memo_id, application_id, amount=None, ac
     if not exists:
         raise NotFound("no such application on this credit memo", param="application_id")
     memo = locks.memo(marketplace=marketplace, id=found.pk)
-    application = Application.objects.select_for_update().get(pk=pk)
+    application = Application.objects.select_for_update(no_key=True).get(pk=pk)
     invoice = invoice_locks.invoice(marketplace=marketplace, id=application.invoice_id)
     if memo.status == "closed":
         raise InvalidState("the credit memo is closed")

@@ -7,6 +7,7 @@ from credits.models import Application, CreditMemo
 from credits.serializers import memo_data
 from credits.services.rules import check_amount, eligibility_error
 from documents.numbering import next_number
+from documents.services import pdf_schedule
 from invoicing import locks as invoice_locks
 from invoicing.models import Invoice
 from invoicing.serializers import invoice_data
@@ -32,6 +33,7 @@ class Outbox:
     actor: str
     at: object
     items: list = field(default_factory=list)
+    applications_made: int = 0
 
     def memo(self, type: str, memo: CreditMemo) -> None:
         self.items.append((type, "credit_memo", memo))
@@ -57,8 +59,9 @@ def apply_credit(*, marketplace, memo: CreditMemo, invoice: Invoice, amount, act
     application = Application.objects.create(
         marketplace=marketplace, memo=memo, invoice=invoice, amount=amount,
         original_amount=amount, invoice_amount_due_before=invoice.amount_due, applied_at=at,
-        applied_by=actor,
+        position=outbox.applications_made, applied_by=actor,
     )
+    outbox.applications_made += 1
     memo.applied_amount += amount
     memo.remaining_amount -= amount
     save_amounts(memo)
@@ -87,6 +90,7 @@ def memo_open(*, memo: CreditMemo, at) -> None:
         lines=[("sales_allowances", c, memo.subtotal), ("tax_payable", c, memo.tax_total),
                ("customer_credit", c, -memo.total)],
     )
+    pdf_schedule(marketplace_id=memo.marketplace_id, kind="credit_memo", document_id=memo.id)
 
 
 def memo_number(*, memo: CreditMemo) -> None:

@@ -66,6 +66,11 @@ def invoice_create(*, marketplace, company_id, lines, user_id=None, currency=Non
         # The new invoice is not visible to anyone else: locking the memos after it is safe.
         issue(marketplace=marketplace, invoice=invoice,
               memos=_memos_for(marketplace=marketplace, invoice=invoice), actor=actor, at=at)
+    else:
+        # A draft is a change too: its audit trail starts here, as a memo draft's does.
+        outbox = Outbox(marketplace, actor, at)
+        outbox.invoice("invoice.created", invoice)
+        outbox.flush()
     return invoice
 
 

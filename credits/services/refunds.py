@@ -9,7 +9,7 @@ from common.money import parse_amount
 from credits.compute import MemoLinePlan, MemoPlan
 from credits.services.core import Outbox, memo_number, memo_open
 from credits.services.errors import ExceedsRefundableAmount
-from credits.services.memos import _save
+from credits.services.memos import _check_not_own, _save
 from credits.services.payouts import payout_record
 from invoicing import locks as invoice_locks
 from invoicing.models import Payment, Refund
@@ -23,9 +23,14 @@ def refund_create(*, marketplace, payment_id, amount, actor, at) -> Refund:
     found = Payment.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
     if found is None:
         raise NotFound("no such payment", param="id")
+    # Lock order: the invoice, then its payment, then (last) the memo number. The memo names
+    # the invoice, so this commit's foreign-key check waits for anyone holding the invoice;
+    # a credit of it holds the invoice and waits for the number: without the invoice lock
+    # first, the two deadlock.
+    invoice = invoice_locks.invoice(marketplace=marketplace, id=found.invoice_id)
     payment = invoice_locks.payment(marketplace=marketplace, id=found.pk)
-    invoice = payment.invoice
     amount = parse_amount(amount, invoice.currency, allow_zero=False)
+    _check_not_own(payer=invoice.company, billed=invoice.billed_company)
     refundable = payment.amount - payment.refunded_amount
     if amount > refundable:
         raise ExceedsRefundableAmount(f"{amount} is more than the {refundable} refundable",

@@ -14,3 +14,9 @@ class Command(BaseCommand):
         self.stdout.write(f"demo marketplace: {marketplace.slug} ({marketplace.id})")
         for role, secret in demo_keys(marketplace=marketplace).items():
             self.stdout.write(f"  {role:<10} API key: {secret}")
+        # --- web: sign-in users for the pages (owned by web/, see web/demo.py) ---
+        from web.demo import demo_signins
+
+        for line in demo_signins(slug=marketplace.slug):
+            self.stdout.write(f"  {line}")
+        # --- end web ---

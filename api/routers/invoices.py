@@ -1,0 +1,111 @@
+"""Invoices, their payments, and refunds of payments."""
+
+from typing import Literal
+
+from ninja import Query, Router
+
+from api import scoping
+from api.auth import MANAGE, READ, actor, allow, marketplace
+from api.pagination import CURSOR, LIMIT, paginate
+from api.responses import ok, responds
+from api.schemas import (
+    InvoiceIn,
+    InvoiceList,
+    InvoiceOut,
+    NoBody,
+    PaymentIn,
+    PaymentOut,
+    RefundIn,
+    RefundOut,
+)
+from api.serializers import refund_data
+from common.clock import now
+from credits import services as credits
+from credits.selectors import invoice_list
+from invoicing import services as invoicing
+from invoicing.models import INVOICE_STATUSES
+from invoicing.serializers import invoice_data, payment_data
+
+router = Router(tags=["invoices"])
+
+InvoiceStatus = Literal[INVOICE_STATUSES]  # type: ignore[valid-type]
+
+
+@router.post("/invoices", auth=allow(MANAGE), response=responds(InvoiceOut, write=True),
+             summary="Create an invoice")
+def invoice_create(request, body: InvoiceIn):
+    """Issued at once (a number, `open` or `paid`), or a draft with `finalize: false`.
+    `currency` defaults to the payer's, `due_date` to the issue date. A company billed
+    through a reseller gets an invoice with `company_id` = the reseller. When the marketplace
+    auto-applies credit, the customer's available credit is applied as the invoice is issued,
+    and this answer shows it. A negative total is `422 negative_invoice_total`."""
+    data = body.model_dump(exclude_unset=True)
+    invoice = credits.invoice_create(
+        marketplace=marketplace(request), company_id=data.get("company_id"),
+        user_id=data.get("user_id"), currency=data.get("currency"),
+        due_date=data.get("due_date"), finalize=data.get("finalize"), lines=data.get("lines"),
+        actor=actor(request), at=now())
+    return ok(invoice_data(invoice))
+
+
+@router.get("/invoices", auth=allow(READ), response=responds(InvoiceList),
+            summary="List invoices")
+def invoices_list(request,
+                  company_id: str | None = Query(
+                      None, description="matches `company_id` or `billed_company_id`"),
+                  status: InvoiceStatus | None = Query(None),
+                  limit: int = LIMIT, cursor: str | None = CURSOR):
+    """Newest first by creation, drafts included. A customer key lists only the invoices
+    whose `company_id` or `billed_company_id` is its company."""
+    invoices = invoice_list(marketplace=marketplace(request), company_id=company_id,
+                            status=status,
+                            visible_to_company_id=scoping.customer_company_id(request.auth))
+    return ok(paginate(invoices, limit=limit, cursor=cursor, serialize=invoice_data))
+
+
+@router.get("/invoices/{invoice_id}", auth=allow(READ), response=responds(InvoiceOut),
+            summary="Retrieve an invoice")
+def invoice_get(request, invoice_id: str):
+    return ok(invoice_data(scoping.invoice_get(request.auth, invoice_id)))
+
+
+@router.post("/invoices/{invoice_id}/finalize", auth=allow(MANAGE),
+             response=responds(InvoiceOut, write=True), summary="Issue a draft invoice")
+def invoice_finalize(request, invoice_id: str, body: NoBody = None):
+    """Issues a draft (else `409 invalid_state`), applying available credit as creation
+    does; answers the invoice."""
+    invoice = credits.invoice_finalize(marketplace=marketplace(request), invoice_id=invoice_id,
+                                       actor=actor(request), at=now())
+    return ok(invoice_data(invoice))
+
+
+@router.post("/invoices/{invoice_id}/void", auth=allow(MANAGE),
+             response=responds(InvoiceOut, write=True), summary="Void an invoice")
+def invoice_void(request, invoice_id: str, body: NoBody = None):
+    """Only a draft, or an open invoice with nothing paid or credited (else
+    `409 not_voidable`); answers the invoice."""
+    invoice = invoicing.invoice_void(marketplace=marketplace(request), invoice_id=invoice_id,
+                                     actor=actor(request), at=now())
+    return ok(invoice_data(invoice))
+
+
+@router.post("/invoices/{invoice_id}/payments", auth=allow(MANAGE),
+             response=responds(PaymentOut, write=True), summary="Record a payment")
+def payment_create(request, invoice_id: str, body: PaymentIn):
+    """The invoice must be open (else `409 invalid_state`) and `amount` at most its amount
+    due (`422 exceeds_amount_due`)."""
+    payment = invoicing.payment_create(
+        marketplace=marketplace(request), invoice_id=invoice_id, amount=body.amount,
+        method=body.method, actor=actor(request), at=now())
+    return ok(payment_data(payment))
+
+
+@router.post("/payments/{payment_id}/refunds", auth=allow(MANAGE),
+             response=responds(RefundOut, write=True), summary="Refund a payment")
+def refund_create(request, payment_id: str, body: RefundIn):
+    """Refunds `amount` (at most what is not yet refunded: `422 exceeds_refundable_amount`)
+    to the payment method and issues a credit memo with `origin: refund`, already paid out
+    by the refund. The invoice does not change."""
+    refund = credits.refund_create(marketplace=marketplace(request), payment_id=payment_id,
+                                   amount=body.amount, actor=actor(request), at=now())
+    return ok(refund_data(refund, currency=refund.payment.invoice.currency))

@@ -1,0 +1,32 @@
+"""Products."""
+
+from ninja import Query, Router
+
+from api.auth import MANAGE, READ, allow, marketplace
+from api.pagination import CURSOR, LIMIT, paginate
+from api.responses import ok, responds
+from api.schemas import ProductIn, ProductList, ProductOut
+from api.serializers import product_data
+from catalog.selectors import product_list
+from catalog.services import product_create
+from common.clock import now
+
+router = Router(tags=["products"])
+
+
+@router.post("/products", auth=allow(MANAGE), response=responds(ProductOut, write=True),
+             summary="Create a product")
+def products_create(request, body: ProductIn):
+    product = product_create(marketplace=marketplace(request), name=body.name, sku=body.sku,
+                             at=now())
+    return ok(product_data(product))
+
+
+@router.get("/products", auth=allow(READ), response=responds(ProductList),
+            summary="List products")
+def products_list(request, q: str | None = Query(
+        None, max_length=200, description="case-insensitive substring of the name or the SKU"),
+        limit: int = LIMIT, cursor: str | None = CURSOR):
+    """Newest first."""
+    return ok(paginate(product_list(marketplace=marketplace(request), q=q), limit=limit,
+                       cursor=cursor, serialize=product_data))

@@ -1,0 +1,27 @@
+"""Row locks for billing, in Abate's one order: the payer company (a billing run holds it while
+it bills that customer), then subscriptions and orders by id, then what credits and invoicing
+lock (memos, invoices, the number counter). No service here takes a company lock while holding
+a subscription or an order."""
+
+from catalog.models import Subscription
+from customers.models import Company
+
+
+def company(*, marketplace, id) -> Company | None:
+    return Company.objects.select_for_update(no_key=True, of=("self",)).filter(
+        marketplace=marketplace, pk=id).first()
+
+
+def subscriptions(*, marketplace, queryset=None, ids=None) -> list[Subscription]:
+    rows = queryset if queryset is not None else Subscription.objects.filter(pk__in=list(ids))
+    return list(
+        rows.filter(marketplace=marketplace)
+        .select_related("plan", "scheduled_plan", "company", "product")
+        .select_for_update(no_key=True, of=("self",))
+        .order_by("id")
+    )
+
+
+def subscription(*, marketplace, id) -> Subscription | None:
+    rows = subscriptions(marketplace=marketplace, ids=[id])
+    return rows[0] if rows else None

@@ -1,0 +1,255 @@
+"""Billing runs. `billing_run` bills every customer with something due as of a date, one
+customer (payer) at a time, each in its own durable transaction (`billing_run_customer`):
+
+1. lock the payer company (so two runs never bill one customer at once) and return at once
+   if an entry for (marketplace, company, as_of) exists: that customer is done;
+2. bring its due subscriptions up to `as_of` (renewals charged in advance, usage rated at the
+   period's end, cancellations and scheduled changes taking effect);
+3. take its pending charges billable by `as_of`, one document per (billed company, user,
+   currency): customer discounts first, then an invoice if the net is a charge (it takes the
+   customer's available credit as any issued invoice does) or a credit memo if it is a credit;
+4. mark the charges billed and write the entry naming the documents.
+
+All of it commits together or not at all, so a run may be repeated, or restarted after a
+crash at any point, and it issues nothing twice and finishes what was left. Customers are
+billed in the order of their ids, so a restarted run numbers its documents as a clean run
+would have."""
+
+import datetime
+import itertools
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Q
+
+from billing import locks
+from billing.compute import Document, DocumentDiscount, Line, document
+from billing.models import BillingRun, BillingRunEntry, Charge, CustomerDiscount
+from billing.services.charges import ROLL_FIELDS, roll_forward
+from catalog.models import Subscription
+from common.errors import BusinessRule, DomainError
+from common.money import format_amount
+from common.parsing import parse_bool, parse_date
+from credits.compute import MemoPlan
+from credits.services.billing import billing_invoice_issue, billing_memo_issue, memo_line
+from customers.models import Company
+
+
+class FutureAsOf(BusinessRule):
+    code = "future_as_of"
+
+
+def customers_due(*, marketplace, as_of: datetime.date) -> list:
+    """Ids of the payers with something to bill as of `as_of` and no entry for it yet, oldest
+    customer first."""
+    payers = set(
+        Charge.objects.filter(marketplace=marketplace, status="pending", bill_on__lte=as_of)
+        .values_list("company_id", flat=True).distinct()
+    )
+    for company_id, reseller_id in (
+        Subscription.objects.filter(marketplace=marketplace, status="active",
+                                    period_end__lte=as_of)
+        .values_list("company_id", "company__reseller_id").distinct()
+    ):
+        payers.add(reseller_id or company_id)
+    payers -= set(BillingRunEntry.objects.filter(marketplace=marketplace, as_of=as_of)
+                  .values_list("company_id", flat=True))
+    # In the order the customers were created: a re-run numbers documents as a clean run.
+    created = dict(Company.objects.filter(marketplace=marketplace, pk__in=payers)
+                   .values_list("id", "created_at"))
+    return sorted(payers, key=lambda pk: (created[pk], pk))
+
+
+def _line(charge: Charge) -> Line:
+    return Line(
+        name=charge.name, billing_action=charge.billing_action, quantity=charge.quantity,
+        unit_price=charge.unit_price, discount_amount=charge.discount_amount,
+        tax_rate=charge.tax_rate, description=charge.description,
+        product_id=charge.product_id, subscription_id=charge.subscription_id,
+        period_start=charge.period_start, period_end=charge.period_end,
+        charge_ids=[charge.id],
+    )
+
+
+def _discounts(*, marketplace, company, as_of) -> list[CustomerDiscount]:
+    rows = CustomerDiscount.objects.filter(marketplace=marketplace, company=company,
+                                           valid_from__lte=as_of).order_by("created_at", "id")
+    return [d for d in rows if d.valid_until is None or as_of < d.valid_until]
+
+
+def _document_discounts(discounts, currency) -> list[DocumentDiscount]:
+    return [DocumentDiscount(kind=d.kind, percent=d.percent, amount=d.amount,
+                             description=d.description)
+            for d in discounts if d.kind == "percent" or d.currency == currency]
+
+
+def _invoice_lines(doc: Document) -> list[dict]:
+    return [{
+        "product_id": line.product_id, "subscription_id": line.subscription_id,
+        "name": line.name, "description": line.description, "quantity": line.quantity,
+        "unit_price": line.unit_price, "discount_amount": line.discount_amount,
+        "tax_rate": line.tax_rate, "billing_action": line.billing_action,
+        "period_start": line.period_start, "period_end": line.period_end,
+    } for line in doc.lines]
+
+
+def _memo_plan_lines(doc: Document, charges_by_id) -> list:
+    """The document's lines as credit memo lines: the same lines with their signs turned
+    (a credit line credits its net; a charge line nets against the credit)."""
+    c = doc.currency
+    lines = []
+    for line in doc.lines:
+        charge = charges_by_id[line.charge_ids[0]]
+        net = line.net(c)
+        description = line.description
+        if line.discount_amount:
+            description = (f"{description}; discount {format_amount(line.discount_amount, c)}"
+                           .lstrip("; "))
+        lines.append(memo_line(
+            name=line.name, quantity=line.quantity, unit_price=-line.unit_price,
+            amount=-net, tax_rate=line.tax_rate, currency=c, description=description,
+            product=charge.product, subscription=charge.subscription,
+            billing_action=line.billing_action, period_start=line.period_start,
+            period_end=line.period_end,
+        ))
+    return lines
+
+
+def _issue(*, marketplace, payer, billed, user_id, currency, charges, discounts, as_of, actor,
+           at) -> dict:
+    doc = document(lines=[_line(c) for c in charges],
+                   discounts=_document_discounts(discounts, currency), currency=currency)
+    ids = [c.id for c in charges]
+    if doc.kind == "invoice":
+        invoice = billing_invoice_issue(
+            marketplace=marketplace, payer=payer, billed=billed, user_id=user_id,
+            currency=currency, due_date=as_of, lines=_invoice_lines(doc), actor=actor, at=at)
+        Charge.objects.filter(pk__in=ids).update(status="billed", invoice=invoice,
+                                                 billed_as_of=as_of)
+        return {"type": "invoice", "id": str(invoice.id), "number": invoice.number,
+                "total": format_amount(invoice.total, currency)}
+    plan = MemoPlan(currency=currency,
+                    lines=_memo_plan_lines(doc, {c.id: c for c in charges}))
+    memo = billing_memo_issue(marketplace=marketplace, payer=payer, billed=billed,
+                              user_id=user_id, origin=doc.origin, plan=plan, actor=actor, at=at)
+    Charge.objects.filter(pk__in=ids).update(status="billed", credit_memo=memo,
+                                             billed_as_of=as_of)
+    return {"type": "credit_memo", "id": str(memo.id), "number": memo.number,
+            "total": format_amount(memo.total, currency)}
+
+
+@transaction.atomic(durable=True)
+def billing_run_customer(*, marketplace, run, company_id, as_of, actor,
+                         at) -> BillingRunEntry | None:
+    """Bill one payer as of `as_of` (see the module's docstring). None when there was
+    nothing to bill or it had been billed already."""
+    payer = locks.company(marketplace=marketplace, id=company_id)
+    if payer is None or BillingRunEntry.objects.filter(
+            marketplace=marketplace, company=payer, as_of=as_of).exists():
+        return None
+    subs = locks.subscriptions(
+        marketplace=marketplace,
+        queryset=Subscription.objects.filter(Q(company=payer) | Q(company__reseller=payer),
+                                             status="active", period_end__lte=as_of),
+    )
+    renewals, positions = [], itertools.count()
+    for sub in sorted(subs, key=lambda s: (s.created_at, s.id)):
+        renewals.extend(roll_forward(sub=sub, to=as_of, at=at, positions=positions))
+    Subscription.objects.bulk_update(subs, ROLL_FIELDS)
+    Charge.objects.bulk_create(renewals)
+    charges = list(
+        Charge.objects.filter(marketplace=marketplace, company=payer, status="pending",
+                              bill_on__lte=as_of)
+        .select_related("product", "subscription", "billed_company")
+        .order_by("bill_on", "created_at", "position", "id")
+    )
+    if not charges:
+        return None
+    groups = defaultdict(list)
+    for charge in charges:
+        groups[(str(charge.billed_company_id), str(charge.user_id or ""), charge.currency)].append(
+            charge)
+    discounts = _discounts(marketplace=marketplace, company=payer, as_of=as_of)
+    documents = []
+    for key in sorted(groups):
+        group = groups[key]
+        documents.append(_issue(
+            marketplace=marketplace, payer=payer, billed=group[0].billed_company,
+            user_id=group[0].user_id, currency=group[0].currency, charges=group,
+            discounts=discounts, as_of=as_of, actor=actor, at=at))
+    return BillingRunEntry.objects.create(marketplace=marketplace, run=run, company=payer,
+                                          as_of=as_of, documents=documents, created_at=at)
+
+
+@transaction.atomic(durable=True)
+def _run_start(*, marketplace, as_of, at) -> BillingRun:
+    run, created = BillingRun.objects.get_or_create(
+        marketplace=marketplace, as_of=as_of,
+        defaults={"status": "running", "started_at": at, "created_at": at})
+    if not created and run.status != "running":
+        BillingRun.objects.filter(pk=run.pk).update(status="running")
+        run.status = "running"
+    return run
+
+
+@transaction.atomic(durable=True)
+def billing_run_request(*, marketplace, as_of=None, test_mode=False, today, at) -> BillingRun:
+    """Ask for a run as of `as_of` (default: today): the run is queued for the background
+    worker in this transaction, and its object answered at once (poll it for the outcome).
+    Asking again for the same date re-runs it, which bills only what is still due."""
+    from billing.tasks import billing_run_task
+
+    as_of = check_as_of(as_of=as_of, today=today, test_mode=test_mode)
+    run, created = BillingRun.objects.get_or_create(
+        marketplace=marketplace, as_of=as_of,
+        defaults={"status": "queued", "started_at": at, "created_at": at})
+    if not created and run.status == "completed":
+        BillingRun.objects.filter(pk=run.pk).update(status="queued")
+        run.status = "queued"
+    billing_run_task.enqueue(marketplace_id=str(marketplace.id), as_of=as_of.isoformat())
+    return run
+
+
+@transaction.atomic(durable=True)
+def _run_finish(*, run, failures, at) -> BillingRun:
+    run = BillingRun.objects.select_for_update(no_key=True).get(pk=run.pk)
+    counts = defaultdict(int)
+    customers = 0
+    for documents in BillingRunEntry.objects.filter(run=run).values_list("documents", flat=True):
+        customers += 1
+        for doc in documents:
+            counts[doc["type"]] += 1
+    run.customers_billed = customers
+    run.invoices_issued = counts["invoice"]
+    run.credit_memos_issued = counts["credit_memo"]
+    run.failures = failures
+    run.status = "completed" if not failures else "running"
+    run.finished_at = at
+    run.save()
+    return run
+
+
+def check_as_of(*, as_of, today: datetime.date, test_mode=False) -> datetime.date:
+    as_of = parse_date(as_of, param="as_of")
+    if as_of is None:
+        return today
+    if as_of > today and not parse_bool(test_mode, param="test_mode", default=False):
+        raise FutureAsOf(f"as_of {as_of} is in the future; only a test-mode run bills ahead",
+                         param="as_of")
+    return as_of
+
+
+def billing_run(*, marketplace, as_of: datetime.date, actor, at) -> BillingRun:
+    """Bill every customer due as of `as_of`. Each customer is one transaction; a customer
+    whose billing fails (a domain error) is listed in the run's `failures` and left for the
+    next run, the others go on."""
+    run = _run_start(marketplace=marketplace, as_of=as_of, at=at)
+    failures = []
+    for company_id in customers_due(marketplace=marketplace, as_of=as_of):
+        try:
+            billing_run_customer(marketplace=marketplace, run=run, company_id=company_id,
+                                 as_of=as_of, actor=actor, at=at)
+        except DomainError as error:
+            failures.append({"company_id": str(company_id), "code": error.code,
+                             "message": error.message})
+    return _run_finish(run=run, failures=failures, at=at)

@@ -1,0 +1,170 @@
+"""PDFs of invoices and credit memos: a Django template (stored per marketplace, or the clean
+default) rendered to HTML, then to PDF by WeasyPrint.
+
+Takes plain document data (see `documents.sources`), knows no domain model. Templates come from
+managers, so they are rendered by an engine without loaders (no include or extends of files)
+and WeasyPrint fetches nothing but `data:` URLs: a template cannot read files or reach the
+network."""
+
+import hashlib
+from decimal import Decimal
+from functools import cache, lru_cache
+from pathlib import Path
+
+from django.template import Context, Engine, TemplateSyntaxError
+
+from common.errors import InvalidInput
+from common.money import format_amount
+
+KINDS = ("credit_memo", "invoice")
+TITLES = {"credit_memo": "Credit memo", "invoice": "Invoice"}
+REASON_LABELS = {
+    "overcharge": "Overcharge",
+    "goodwill": "Goodwill",
+    "service_credit": "Service credit",
+    "return": "Return",
+    "duplicate": "Duplicate charge",
+    "downgrade": "Downgrade",
+    "cancellation": "Cancellation",
+    "refund": "Refund",
+    "negative_usage": "Negative usage",
+    "order_correction": "Order correction",
+    "other": "Other",
+}
+MAX_TEMPLATE_SIZE = 200_000
+_DEFAULTS = Path(__file__).parent / "templates" / "documents" / "pdf"
+
+
+class TemplateInvalid(InvalidInput):
+    code = "invalid_template"
+
+
+@cache
+def default_template(kind: str) -> str:
+    return (_DEFAULTS / f"{kind}.html").read_text()
+
+
+@cache
+def _engine() -> Engine:
+    return Engine(loaders=[], autoescape=True, debug=False, libraries={})
+
+
+@lru_cache(maxsize=64)
+def _compile(source: str):
+    return _engine().from_string(source)
+
+
+def check_template(source: object) -> str:
+    if not isinstance(source, str) or not source.strip():
+        raise TemplateInvalid("the template is empty", param="html")
+    if len(source) > MAX_TEMPLATE_SIZE:
+        raise TemplateInvalid(f"the template is longer than {MAX_TEMPLATE_SIZE} characters",
+                              param="html")
+    try:
+        _compile(source)
+    except TemplateSyntaxError as error:
+        raise TemplateInvalid(f"template error: {error}", param="html") from None
+    return source
+
+
+def template_hash(source: str) -> str:
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def _percent(rate: str) -> str:
+    return format((Decimal(rate) * 100).normalize(), "f")
+
+
+def _address_lines(address: dict) -> list[str]:
+    city = " ".join(p for p in (address.get("postal_code"), address.get("city")) if p)
+    lines = [address.get("line1"), address.get("line2"), city, address.get("state"),
+             address.get("country")]
+    return [line for line in lines if line]
+
+
+def _party(role: str, party: dict) -> dict:
+    return {**party, "role": role, "legal_name": party.get("legal_name") or party["name"],
+            "address_lines": _address_lines(party.get("address") or {})}
+
+
+def _date(timestamp: str | None) -> str | None:
+    return timestamp[:10] if timestamp else None
+
+
+def _period(line: dict) -> str:
+    start, end = line.get("period_start"), line.get("period_end")
+    if start and end:
+        return f"{start} to {end}"
+    return start or end or ""
+
+
+def tax_breakdown(lines: list[dict], currency: str) -> list[dict]:
+    """Taxable amount and tax per rate, in the order rates first appear."""
+    groups: dict[str, list[Decimal]] = {}
+    for line in lines:
+        group = groups.setdefault(line["tax_rate"], [Decimal(0), Decimal(0)])
+        group[0] += Decimal(line["amount"])
+        group[1] += Decimal(line["tax_amount"])
+    return [{"rate": rate, "percent": _percent(rate),
+             "taxable": format_amount(taxable, currency), "tax": format_amount(tax, currency)}
+            for rate, (taxable, tax) in groups.items()]
+
+
+def pdf_context(data: dict) -> dict:
+    """The template's `doc`: the document as the API shows it, plus parties, labels and
+    dates, every amount a string as the API writes it."""
+    kind, document = data["kind"], data["document"]
+    zero = format_amount(0, document["currency"])
+    parties = [_party("Seller", data["seller"]), _party("Customer", data["customer"])]
+    if data.get("billed"):
+        parties.append(_party("End customer", data["billed"]))
+    lines = [{**line, "tax_percent": _percent(line["tax_rate"]), "period": _period(line)}
+             for line in document["lines"]]
+    return {
+        **document,
+        "kind": kind,
+        "title": TITLES[kind],
+        "zero": zero,
+        "issued_date": _date(document.get("issued_at")),
+        "seller": parties[0],
+        "customer": parties[1],
+        "billed": parties[2] if len(parties) > 2 else None,
+        "parties": parties,
+        "references": data.get("references", []),
+        "reason_label": REASON_LABELS.get(document.get("reason_code"), ""),
+        "lines": lines,
+        "tax_breakdown": tax_breakdown(document["lines"], document["currency"]),
+        "applications": [
+            {**a, "applied_date": _date(a.get("applied_at"))}
+            for a in document.get("applications", document.get("credit_applications", []))
+            if a.get("reversed_at") is None
+        ],
+        "marketplace": data.get("marketplace", {}),
+    }
+
+
+def render_html(*, template_source: str, data: dict) -> str:
+    return _compile(template_source).render(Context({"doc": pdf_context(data)}))
+
+
+def _refuse_fetch(url: str, *args, **kwargs):
+    if url.startswith("data:"):
+        from weasyprint.urls import default_url_fetcher
+
+        return default_url_fetcher(url, *args, **kwargs)
+    raise ValueError(f"documents fetch nothing: {url[:80]}")
+
+
+@cache
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+def render_pdf(*, template_source: str, data: dict) -> bytes:
+    from weasyprint import HTML
+
+    html = render_html(template_source=template_source, data=data)
+    document = HTML(string=html, url_fetcher=_refuse_fetch, base_url="about:blank")
+    return document.write_pdf(font_config=_font_config())

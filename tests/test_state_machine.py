@@ -1,0 +1,494 @@
+"""Random sequences of every billing verb keep every invariant of design.md.
+
+Each example gets its own marketplace (with random settings) and a few customers: a plain
+one, one with a user, a reseller and the company it bills for, one billed in JPY, and the
+marketplace's own company. Rules call the services as the API would, with amounts drawn
+around what is left, so that most calls succeed and the rest hit every rule. A domain error
+is an allowed outcome, but it must change nothing. After every step the books must add up
+(see `books_add_up`); at the end `abate ledger-check` must pass."""
+
+import io
+import itertools
+from collections import Counter, defaultdict
+from decimal import Decimal
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.management import call_command
+from django.db import IntegrityError, connection
+from django.db.models import Sum
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+from sequences.models import Sequence
+
+from common.errors import DomainError
+from common.money import round_amount
+from credits import services as credits
+from credits.models import Application, CreditMemo, CreditMemoLine, Payout
+from credits.selectors import ledger_differences
+from customers import services as customers
+from customers.services import own_company
+from invoicing import services as invoicing
+from invoicing.models import Invoice, InvoiceLine, Payment
+from ledger.selectors import unbalanced_entries
+from marketplaces.services import marketplace_settings_update
+from tests.conftest import Clock, row_counts
+
+D = Decimal
+ZERO = D(0)
+_slugs = itertools.count(1)
+USABLE = ["unapplied", "partially_applied"]
+TAX_RATES = ["0", "0.07", "0.19", "0.2"]
+QUANTITIES = ["1", "1", "2", "3", "0.5"]
+
+
+OUTCOMES = Counter()
+# SQLite keeps decimals as binary floats, so the CHECK constraints that add amounts up refuse
+# exact figures: 120.65 + 120.64 != 241.29 there. Fix proposed to the lead: Round(..., 4) in
+# both constraints (see test_amounts_adding_up_exactly_are_accepted). Until it lands, that
+# refusal counts here as a failed call that must change nothing.
+SQLITE_FLOAT_CONSTRAINTS = ("memo_amounts_add_up", "invoice_amount_due")
+
+
+def sqlite_float_bug(error) -> bool:
+    return connection.vendor == "sqlite" and any(
+        name in str(error) for name in SQLITE_FLOAT_CONSTRAINTS)
+
+
+def sums(queryset, key):
+    return {r[key]: r["s"] for r in queryset.values(key).annotate(s=Sum("amount"))}
+
+
+class Books(RuleBasedStateMachine):
+    def __init__(self):
+        super().__init__()
+        self.clock = Clock()
+        self.mp = customers.marketplace_create(slug=f"books{next(_slugs)}", name="Books",
+                                               at=self.clock())
+        at = self.clock()
+        make = customers.company_create
+        globex = make(marketplace=self.mp, name="Globex", at=at)
+        initech = make(marketplace=self.mp, name="Initech", at=at)
+        self.user = customers.user_create(marketplace=self.mp, company_id=initech.id,
+                                          email="peter@initech.test", name="Peter", at=at)
+        reseller = make(marketplace=self.mp, name="Reseller", is_reseller=True, at=at)
+        end = make(marketplace=self.mp, name="End customer", reseller_id=reseller.id, at=at)
+        yen = make(marketplace=self.mp, name="Yen", currency="JPY", at=at)
+        self.companies = [globex, initech, reseller, end, yen]
+        self.own = own_company(marketplace=self.mp)
+        self.currency = {c.id: c.currency for c in [*self.companies, self.own]}
+        self.invoices, self.memos = [], []
+        self.payouts, self.payments = [], []
+        self.frozen = {}  # issued documents' figures, which never change
+        self.last = None
+
+    # Drawing arguments -------------------------------------------------------------------
+
+    def draw_company(self, data):
+        if data.draw(st.integers(0, 15)) == 0:
+            return self.own  # never credited
+        return data.draw(st.sampled_from(self.companies))
+
+    def draw_user(self, data, company):
+        if company.name == "Initech" and data.draw(st.booleans()):
+            return str(self.user.id)
+        return None
+
+    def draw_price(self, data, currency, *, negative=False):
+        low = -5000 if negative else 1
+        cents = data.draw(st.integers(low, 50000).filter(lambda v: v != 0))
+        return str(D(cents) if currency == "JPY" else D(cents) / 100)
+
+    def draw_amount(self, data, left, currency):
+        """None (the service's default) or an amount around `left`: all, a part, or a
+        minor unit more than is left."""
+        choice = data.draw(st.sampled_from(["default", "all", "half", "third", "over", "any"]))
+        minor = D(1) if currency == "JPY" else D("0.01")
+        left = max(left, ZERO)
+        if choice == "default":
+            return None
+        if choice == "any":
+            return self.draw_price(data, currency)
+        amount = {"all": left, "half": left / 2, "third": left / 3, "over": left + minor}[choice]
+        amount = max(round_amount(amount, currency), minor)
+        return str(amount)
+
+    # Calling services ----------------------------------------------------------------------
+
+    def attempt(self, name, call):
+        try:
+            result = call()
+        except DomainError as error:
+            outcome = error.code
+        except IntegrityError as error:
+            if not sqlite_float_bug(error):
+                raise
+            outcome = "sqlite_float_bug"
+        else:
+            OUTCOMES[f"{name}: ok"] += 1
+            return result
+        OUTCOMES[f"{name}: {outcome}"] += 1
+        assert self.snapshot() == self.last, f"{name} failed ({outcome}) but wrote"
+        return None
+
+    def snapshot(self):
+        mp = self.mp
+        return (
+            row_counts(),
+            sorted(Sequence.objects.values_list("name", "last")),
+            sorted(CreditMemo.objects.filter(marketplace=mp).values_list(
+                "id", "status", "number", "total", "applied_amount", "paid_out_amount",
+                "closed_amount", "remaining_amount")),
+            sorted(Invoice.objects.filter(marketplace=mp).values_list(
+                "id", "status", "number", "amount_credited", "amount_paid", "amount_due")),
+            sorted(Application.objects.filter(marketplace=mp).values_list("id", "amount")),
+            sorted(Payout.objects.filter(marketplace=mp).values_list("id", "status")),
+            sorted(Payment.objects.filter(marketplace=mp).values_list("id", "refunded_amount")),
+            sorted(CreditMemoLine.objects.filter(memo__marketplace=mp).values_list(
+                "id", "amount", "tax_amount")),
+        )
+
+    def pick(self, data, model, ids, **filters):
+        """One of `ids` (in creation order: ids are random, so sorting by them would make
+        the draws differ between replays), mostly one matching `filters`."""
+        if filters and data.draw(st.integers(0, 4)) > 0:
+            matching = set(model.objects.filter(pk__in=ids, **filters)
+                           .values_list("id", flat=True))
+            ids = [pk for pk in ids if pk in matching] or ids
+        return model.objects.get(pk=data.draw(st.sampled_from(ids)))
+
+    def memo(self, data, **filters):
+        return self.pick(data, CreditMemo, self.memos, **filters)
+
+    def invoice(self, data, **filters):
+        return self.pick(data, Invoice, self.invoices, **filters)
+
+    # Rules -------------------------------------------------------------------------------
+
+    @initialize(auto=st.booleans(), wide=st.booleans())
+    def configure(self, auto, wide):
+        marketplace_settings_update(
+            marketplace=self.mp, at=self.clock(),
+            changes={"auto_apply_credit_to_new_invoices": auto, "company_wide_billing": wide})
+        self.mp.refresh_from_db()
+
+    @rule(data=st.data())
+    def create_invoice(self, data):
+        company = self.draw_company(data)
+        currency = self.currency[company.id]
+        lines = []
+        for i in range(data.draw(st.integers(1, 3))):
+            lines.append({
+                "name": f"Line {i}", "quantity": data.draw(st.sampled_from(QUANTITIES)),
+                "unit_price": self.draw_price(data, currency, negative=i > 0),
+                "tax_rate": data.draw(st.sampled_from(TAX_RATES)),
+            })
+        finalize = data.draw(st.sampled_from([True, True, False]))
+        invoice = self.attempt("invoice_create", lambda: credits.invoice_create(
+            marketplace=self.mp, company_id=company.id, user_id=self.draw_user(data, company),
+            lines=lines, finalize=finalize, actor="t", at=self.clock()))
+        if invoice is not None:
+            self.invoices.append(invoice.id)
+
+    @precondition(lambda self: self.invoices)
+    @rule(data=st.data())
+    def finalize_invoice(self, data):
+        invoice = self.invoice(data, status="draft")
+        self.attempt("invoice_finalize", lambda: credits.invoice_finalize(
+            marketplace=self.mp, invoice_id=invoice.id, actor="t", at=self.clock()))
+
+    @rule(data=st.data())
+    def create_memo_ad_hoc(self, data):
+        company = self.draw_company(data)
+        currency = self.currency[company.id]
+        lines = [{"name": f"Credit {i}", "quantity": data.draw(st.sampled_from(QUANTITIES)),
+                  "unit_price": self.draw_price(data, currency),
+                  "tax_rate": data.draw(st.sampled_from(TAX_RATES))}
+                 for i in range(data.draw(st.integers(1, 2)))]
+        memo = self.attempt("credit_memo_create_ad_hoc", lambda: credits.credit_memo_create_ad_hoc(
+            marketplace=self.mp, company_id=company.id, user_id=self.draw_user(data, company),
+            reason_code="goodwill", lines=lines, auto_apply=data.draw(st.booleans()),
+            draft=data.draw(st.sampled_from([False, False, True])), actor="t",
+            at=self.clock()))
+        if memo is not None:
+            self.memos.append(memo.id)
+
+    @precondition(lambda self: self.invoices)
+    @rule(data=st.data())
+    def create_memo_from_invoice(self, data):
+        invoice = self.invoice(data, status__in=["open", "paid"])
+        credited = {r["source_invoice_line_id"]: r["s"] for r in CreditMemoLine.objects.filter(
+            source_invoice_line__invoice=invoice, memo__issued_at__isnull=False,
+            memo__voided_at__isnull=True).values("source_invoice_line_id").annotate(
+            s=Sum("amount"))}
+        lines = None
+        if data.draw(st.booleans()):
+            lines = []
+            for line in InvoiceLine.objects.filter(invoice=invoice):
+                if not data.draw(st.booleans()):
+                    continue
+                how = data.draw(st.sampled_from(["rest", "amount", "quantity"]))
+                item = {"invoice_line_id": str(line.id)}
+                if how == "amount":
+                    left = abs(line.amount - credited.get(line.id, ZERO))
+                    item["amount"] = self.draw_amount(data, left, invoice.currency) or str(left)
+                elif how == "quantity":
+                    item["quantity"] = data.draw(st.sampled_from(
+                        ["1", "0.5", str(line.quantity.normalize())]))
+                lines.append(item)
+            lines = lines or [{"invoice_line_id": str(invoice.lines.first().id)}]
+        targets = data.draw(st.sampled_from(["source", "none", "list"]))
+        apply_to = {"source": None, "none": []}.get(targets)
+        if targets == "list":
+            apply_to = [str(self.invoice(data).id)]
+        memo = self.attempt("credit_memo_create_from_invoice",
+                            lambda: credits.credit_memo_create_from_invoice(
+                                marketplace=self.mp, invoice_id=invoice.id,
+                                reason_code="overcharge", lines=lines, apply_to=apply_to,
+                                draft=data.draw(st.sampled_from([False, False, True])),
+                                actor="t", at=self.clock()))
+        if memo is not None:
+            self.memos.append(memo.id)
+
+    @precondition(lambda self: self.memos)
+    @rule(data=st.data())
+    def issue_memo(self, data):
+        memo = self.memo(data, status="draft")
+        self.attempt("credit_memo_issue", lambda: credits.credit_memo_issue(
+            marketplace=self.mp, memo_id=memo.id, actor="t", at=self.clock()))
+
+    @precondition(lambda self: self.memos and self.invoices)
+    @rule(data=st.data())
+    def apply(self, data):
+        memo = self.memo(data, status__in=USABLE)
+        invoice = self.invoice(data, status="open", company_id=memo.company_id,
+                               currency=memo.currency)
+        left = min(memo.remaining_amount, invoice.amount_due)
+        self.attempt("application_create", lambda: credits.application_create(
+            marketplace=self.mp, memo_id=memo.id, invoice_id=invoice.id,
+            amount=self.draw_amount(data, left, memo.currency), actor="t", at=self.clock()))
+
+    @precondition(lambda self: self.memos and self.invoices)
+    @rule(data=st.data())
+    def reverse(self, data):
+        # Any application, manual or automatic, in an order that replays the same way.
+        ids = list(Application.objects.filter(marketplace=self.mp).order_by(
+            "applied_at", "invoice__number", "memo__number").values_list("id", flat=True))
+        if not ids:
+            return
+        application = self.pick(data, Application, ids, amount__gt=0)
+        currency = self.currency[application.invoice.company_id]
+        self.attempt("application_reverse", lambda: credits.application_reverse(
+            marketplace=self.mp, memo_id=application.memo_id, application_id=application.id,
+            amount=self.draw_amount(data, application.amount, currency), actor="t",
+            at=self.clock()))
+
+    @precondition(lambda self: self.memos)
+    @rule(data=st.data())
+    def auto_apply(self, data):
+        memo = self.memo(data, status__in=USABLE)
+        self.attempt("credit_memo_auto_apply", lambda: credits.credit_memo_auto_apply(
+            marketplace=self.mp, memo_id=memo.id, actor="t", at=self.clock()))
+
+    @precondition(lambda self: self.memos)
+    @rule(data=st.data())
+    def payout(self, data):
+        memo = self.memo(data, status__in=USABLE)
+        payout = self.attempt("payout_create", lambda: credits.payout_create(
+            marketplace=self.mp, memo_id=memo.id,
+            amount=self.draw_amount(data, memo.remaining_amount, memo.currency),
+            method=data.draw(st.sampled_from([None, "card", "bank_transfer"])), actor="t",
+            at=self.clock()))
+        if payout is not None:
+            self.payouts.append(payout.id)
+
+    @precondition(lambda self: self.payouts)
+    @rule(data=st.data(), succeeded=st.booleans())
+    def settle_payout(self, data, succeeded):
+        payout = self.pick(data, Payout, self.payouts, status="pending")
+        self.attempt("payout_settle", lambda: credits.payout_settle(
+            marketplace=self.mp, payout_id=payout.id, succeeded=succeeded,
+            message="" if succeeded else "declined", actor="t", at=self.clock()))
+
+    @precondition(lambda self: self.memos)
+    @rule(data=st.data())
+    def close(self, data):
+        memo = self.memo(data, status__in=USABLE)
+        self.attempt("credit_memo_close", lambda: credits.credit_memo_close(
+            marketplace=self.mp, memo_id=memo.id, reason="written off", actor="t",
+            at=self.clock()))
+
+    @precondition(lambda self: self.memos)
+    @rule(data=st.data())
+    def void_memo(self, data):
+        memo = self.memo(data, status__in=["draft", "unapplied"])
+        self.attempt("credit_memo_void", lambda: credits.credit_memo_void(
+            marketplace=self.mp, memo_id=memo.id, actor="t", at=self.clock()))
+
+    @precondition(lambda self: self.invoices)
+    @rule(data=st.data())
+    def pay(self, data):
+        invoice = self.invoice(data, status="open")
+        payment = self.attempt("payment_create", lambda: invoicing.payment_create(
+            marketplace=self.mp, invoice_id=invoice.id,
+            amount=self.draw_amount(data, invoice.amount_due, invoice.currency) or str(
+                invoice.amount_due), actor="t", at=self.clock()))
+        if payment is not None:
+            self.payments.append(payment.id)
+
+    @precondition(lambda self: self.payments)
+    @rule(data=st.data())
+    def refund(self, data):
+        payment = self.pick(data, Payment, self.payments)
+        left = payment.amount - payment.refunded_amount
+        currency = payment.invoice.currency
+        refund = self.attempt("refund_create", lambda: credits.refund_create(
+            marketplace=self.mp, payment_id=payment.id,
+            amount=self.draw_amount(data, left, currency) or str(left), actor="t",
+            at=self.clock()))
+        if refund is not None:
+            self.memos.append(refund.credit_memo_id)
+
+    @precondition(lambda self: self.invoices)
+    @rule(data=st.data())
+    def void_invoice(self, data):
+        invoice = self.invoice(data, status__in=["draft", "open"], amount_credited=0,
+                               amount_paid=0)
+        self.attempt("invoice_void", lambda: invoicing.invoice_void(
+            marketplace=self.mp, invoice_id=invoice.id, actor="t", at=self.clock()))
+
+    # Invariants ----------------------------------------------------------------------------
+
+    def freeze(self, key, figures):
+        """An issued document's figures, compared with those it had when first seen issued."""
+        assert self.frozen.setdefault(key, figures) == figures, f"{key[0]} changed after issue"
+
+    def check_memos(self):
+        mp = self.mp
+        applied = sums(Application.objects.filter(marketplace=mp), "memo_id")
+        paid_out = sums(Payout.objects.filter(marketplace=mp).exclude(status="failed"),
+                        "memo_id")
+        lines = defaultdict(list)
+        for line in CreditMemoLine.objects.filter(memo__marketplace=mp).order_by("position"):
+            lines[line.memo_id].append((line.amount, line.tax_amount, line.total,
+                                        line.source_invoice_line_id))
+        for memo in CreditMemo.objects.filter(marketplace=mp):
+            assert memo.total == (memo.applied_amount + memo.paid_out_amount
+                                  + memo.closed_amount + memo.remaining_amount)
+            assert min(memo.applied_amount, memo.paid_out_amount, memo.closed_amount,
+                       memo.remaining_amount) >= 0
+            assert memo.status == memo.derive_status()
+            assert memo.applied_amount == applied.get(memo.id, ZERO)
+            assert memo.paid_out_amount == paid_out.get(memo.id, ZERO)
+            assert memo.subtotal + memo.tax_total == memo.total
+            assert sum(line[2] for line in lines[memo.id]) == memo.total
+            if memo.status == "draft":
+                assert memo.number is None
+            else:
+                self.freeze(("credit_memo", memo.id),
+                            (memo.number, memo.total, memo.tax_total, tuple(lines[memo.id])))
+
+    def check_invoices(self):
+        mp = self.mp
+        credited = sums(Application.objects.filter(marketplace=mp), "invoice_id")
+        paid = sums(Payment.objects.filter(marketplace=mp), "invoice_id")
+        lines = defaultdict(list)
+        for line in InvoiceLine.objects.filter(invoice__marketplace=mp).order_by("position"):
+            lines[line.invoice_id].append((line.amount, line.tax_amount, line.total))
+        for invoice in Invoice.objects.filter(marketplace=mp):
+            assert invoice.total >= 0
+            assert invoice.amount_due == (invoice.total - invoice.amount_credited
+                                          - invoice.amount_paid) >= 0
+            assert invoice.amount_credited == credited.get(invoice.id, ZERO)
+            assert invoice.amount_paid == paid.get(invoice.id, ZERO)
+            if invoice.status == "draft":
+                assert invoice.number is None
+                continue
+            if invoice.status != "void":
+                assert invoice.status == ("open" if invoice.amount_due > 0 else "paid")
+            self.freeze(("invoice", invoice.id),
+                        (invoice.number, invoice.total, invoice.tax_total,
+                         tuple(lines[invoice.id])))
+
+    def check_credited_lines(self):
+        credited = (CreditMemoLine.objects.filter(
+            memo__marketplace=self.mp, source_invoice_line__isnull=False,
+            memo__issued_at__isnull=False, memo__voided_at__isnull=True)
+            .values("source_invoice_line_id")
+            .annotate(net=Sum("amount"), tax=Sum("tax_amount")))
+        for row in credited:
+            line = InvoiceLine.objects.get(pk=row["source_invoice_line_id"])
+            sign = 1 if line.amount >= 0 else -1
+            assert 0 < sign * row["net"] <= sign * line.amount, "line credited beyond its net"
+            assert 0 <= sign * row["tax"] <= sign * line.tax_amount, "beyond its tax"
+
+    def check_numbers(self):
+        for model, prefix in [(Invoice, "INV-"), (CreditMemo, "CM-")]:
+            numbers = sorted(model.objects.filter(marketplace=self.mp, number__isnull=False)
+                             .values_list("number", flat=True))
+            assert numbers == [f"{prefix}{n:06d}" for n in range(1, len(numbers) + 1)]
+
+    def check_ledger(self):
+        if connection.vendor == "postgresql":
+            # What a commit would check: the deferred balance trigger and foreign keys.
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED")
+        assert unbalanced_entries(marketplace=self.mp) == []
+        assert ledger_differences(marketplace=self.mp) == []
+
+    @invariant()
+    def books_add_up(self):
+        self.check_memos()
+        self.check_invoices()
+        self.check_credited_lines()
+        self.check_numbers()
+        self.check_ledger()
+        self.last = self.snapshot()
+
+    def teardown(self):
+        out = io.StringIO()
+        call_command("ledger_check", "--marketplace", self.mp.slug, stdout=out)
+        assert "ledger agrees with the documents in 1 marketplace(s)" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_random_books_keep_every_invariant():
+    OUTCOMES.clear()
+    run_state_machine_as_test(Books, settings=settings(
+        max_examples=30, stateful_step_count=40, deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
+                               HealthCheck.data_too_large]))
+    # Seen with -s: how often each service succeeded or failed, and why.
+    for outcome, count in sorted(OUTCOMES.items()):
+        print(f"{outcome}: {count}")
+    assert sum(n for o, n in OUTCOMES.items() if o.endswith(": ok")) > 0
+
+
+@pytest.mark.xfail(
+    settings_on_sqlite := django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
+    raises=IntegrityError, strict=True,
+    reason="SQLite compares float sums in memo_amounts_add_up and invoice_amount_due")
+@pytest.mark.django_db
+def test_amounts_adding_up_exactly_are_accepted(clock):
+    """Found by the state machine: a 241.29 memo paid out in half leaves 120.65 + 120.64,
+    which SQLite's float arithmetic does not add up to 241.29."""
+    mp = customers.marketplace_create(slug="floats", name="Floats", at=clock())
+    globex = customers.company_create(marketplace=mp, name="Globex", at=clock())
+    memo = credits.credit_memo_create_ad_hoc(
+        marketplace=mp, company_id=globex.id, reason_code="goodwill", actor="t", at=clock(),
+        lines=[{"name": "Credit", "quantity": "1", "unit_price": "225.50", "tax_rate": "0.07"}])
+    assert memo.total == D("241.29")
+
+    credits.payout_create(marketplace=mp, memo_id=memo.id, amount="120.65", actor="t",
+                          at=clock())
+
+    memo.refresh_from_db()
+    assert (memo.paid_out_amount, memo.remaining_amount) == (D("120.65"), D("120.64"))

@@ -1,0 +1,2 @@
+"""Page views, one module per area. Each view makes one service or selector call per
+concern; billing rules live in the services."""
