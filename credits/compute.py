@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from common.errors import BusinessRule, InvalidInput
-from common.money import ZERO, allocate_cumulative, check_magnitude, round_amount
+from common.money import (
+    ZERO,
+    allocate_cumulative,
+    check_magnitude,
+    format_amount,
+    format_decimal,
+    round_amount,
+)
 
 
 class ExceedsCreditableAmount(BusinessRule):
@@ -83,7 +90,7 @@ def credit_invoice_line(*, line, currency: str, credited: Credited, amount: Deci
     if quantity is not None:
         if quantity > line.quantity:
             raise ExceedsCreditableAmount(
-                f"{quantity} is more than the line's quantity {line.quantity}",
+                f"{quantity} is more than the line's quantity {format_decimal(line.quantity)}",
                 param=f"{param}.quantity",
             )
         credit = round_amount(quantity * net / line.quantity, currency)
@@ -99,7 +106,8 @@ def credit_invoice_line(*, line, currency: str, credited: Credited, amount: Deci
             line_quantity, unit_price = Decimal(1), credit
     if credit == 0 or abs(credit) > abs(left):
         raise ExceedsCreditableAmount(
-            f"the line has {abs(left)} left to credit" if left else "the line is fully credited",
+            f"the line has {format_amount(abs(left), currency)} left to credit"
+            if left else "the line is fully credited",
             param=param,
         )
     tax = allocate_cumulative(

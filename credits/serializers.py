@@ -31,7 +31,8 @@ def memo_line_data(line, currency) -> dict:
 def memo_data(memo, *, include_reason: bool = False) -> dict:
     c = memo.currency
     lines = list(memo.lines.select_related("product", "subscription", "source_invoice_line"))
-    applications = memo.applications.select_related("invoice").order_by("applied_at", "position", "id")
+    applications = memo.applications.select_related("invoice").order_by(
+        "applied_at", "position", "id")
     data = {
         "id": str(memo.id),
         "object": "credit_memo",

@@ -49,7 +49,8 @@ def invoice_data(invoice) -> dict:
         .values_list("id")
         .annotate(s=Sum("credit_lines__amount"))
     )
-    applications = invoice.credit_applications.select_related("memo").order_by("applied_at", "position", "id")
+    applications = invoice.credit_applications.select_related("memo").order_by(
+        "applied_at", "position", "id")
     return {
         "id": str(invoice.id),
         "object": "invoice",

@@ -8,7 +8,7 @@ from django.db import transaction
 from catalog.models import Product, Subscription
 from common.errors import BusinessRule, InvalidInput, InvalidState, NotFound
 from common.ids import parse_id
-from common.money import check_currency, parse_amount, parse_quantity, parse_rate
+from common.money import check_currency, format_amount, parse_amount, parse_quantity, parse_rate
 from common.parsing import (
     parse_choice,
     parse_date,
@@ -274,7 +274,8 @@ def payment_create(*, marketplace, invoice_id, amount, method="card", actor, at)
         raise InvalidState(f"invoice is {invoice.status}, not open")
     if amount > invoice.amount_due:
         raise ExceedsAmountDue(
-            f"{amount} is more than the invoice's amount due {invoice.amount_due}",
+            f"{format_amount(amount, invoice.currency)} is more than the invoice's amount "
+            f"due {format_amount(invoice.amount_due, invoice.currency)}",
             param="amount",
         )
     payment = Payment.objects.create(

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from common.errors import InvalidState, NotFound
 from common.ids import parse_id
-from common.money import parse_amount
+from common.money import format_amount, parse_amount
 from credits import locks
 from credits.models import Application, ApplicationReversal
 from credits.services.core import (
@@ -68,7 +68,8 @@ def application_reverse(*, marketplace, memo_id, application_id, amount=None, ac
         amount = parse_amount(amount, memo.currency, allow_zero=False)
         if amount > application.amount:
             raise ExceedsAppliedAmount(
-                f"{amount} is more than the {application.amount} applied", param="amount")
+                f"{format_amount(amount, memo.currency)} is more than the "
+                f"{format_amount(application.amount, memo.currency)} applied", param="amount")
     application.amount -= amount
     if application.amount == 0:
         application.reversed_at = at

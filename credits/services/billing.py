@@ -44,7 +44,7 @@ def _check_not_own(*, payer, billed) -> None:
                          param="company_id")
 
 
-def billing_invoice_issue(*, marketplace, payer, billed, user_id, currency, due_date,
+def billing_invoice_issue(*, marketplace, payer, billed_id, user_id, currency, due_date,
                           lines: list[dict], actor, at) -> Invoice:
     """Create and issue an invoice in the caller's transaction. `lines` are priced already:
     {product_id, subscription_id, name, description, quantity, unit_price, discount_amount,
@@ -54,7 +54,7 @@ def billing_invoice_issue(*, marketplace, payer, billed, user_id, currency, due_
     if amounts.total < 0:
         raise NegativeInvoiceTotal("a billing invoice's total may not be negative")
     invoice = Invoice.objects.create(
-        marketplace=marketplace, status="draft", company=payer, billed_company=billed,
+        marketplace=marketplace, status="draft", company=payer, billed_company_id=billed_id,
         user_id=user_id, currency=currency, due_date=due_date, subtotal=amounts.subtotal,
         discount_total=amounts.discount_total, tax_total=amounts.tax_total,
         total=amounts.total, amount_due=amounts.total, created_at=at,

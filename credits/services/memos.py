@@ -8,6 +8,7 @@ from common.ids import parse_id
 from common.money import (
     allocate_cumulative,
     check_currency,
+    format_amount,
     parse_amount,
     parse_quantity,
     parse_rate,
@@ -259,8 +260,9 @@ def _recheck_invoice_lines(memo) -> None:
         got = credited.get(source.id, Credited())
         left = source.amount - got.amount
         if abs(line.amount) > abs(left) or (left == 0):
-            raise ExceedsCreditableAmount(f"the line {source.name} has {abs(left)} left to credit",
-                                          param=f"lines[{i}]")
+            raise ExceedsCreditableAmount(
+                f"the line {source.name} has {format_amount(abs(left), memo.currency)} left "
+                "to credit", param=f"lines[{i}]")
         tax = allocate_cumulative(total=source.tax_amount, base=source.amount,
                                   before=got.amount, now=line.amount,
                                   allocated_before=got.tax, currency=memo.currency)
@@ -274,8 +276,11 @@ def _recheck_invoice_lines(memo) -> None:
     memo.save(update_fields=["subtotal", "tax_total", "total", "remaining_amount"])
 
 
-def issue(*, marketplace, memo: CreditMemo, actor, at, outbox: Outbox) -> None:
-    """Issue a locked draft and apply it as its creation asked. Number last."""
+def issue(*, marketplace, memo: CreditMemo, actor, at, outbox: Outbox,
+          planned_under_lock: bool = False) -> None:
+    """Issue a locked draft and apply it as its creation asked. Number last.
+    `planned_under_lock`: the memo was computed in this transaction under the source
+    invoice's lock, so its lines need no second check."""
     if memo.status != "draft":
         raise InvalidState(f"credit memo is {memo.status}, not a draft")
     locked = _lock_targets(marketplace=marketplace, memo=memo,
@@ -284,7 +289,8 @@ def issue(*, marketplace, memo: CreditMemo, actor, at, outbox: Outbox) -> None:
     if memo.source_invoice_id and memo.origin == "invoice":
         memo.source_invoice = locked[memo.source_invoice_id]
         _check_source_invoice(memo.source_invoice)
-        _recheck_invoice_lines(memo)
+        if not planned_under_lock:
+            _recheck_invoice_lines(memo)
     memo_open(memo=memo, at=at)
     outbox.memo("credit_memo.issued", memo)
     if memo.apply_mode == "source":
@@ -332,7 +338,8 @@ def credit_memo_create_from_invoice(*, marketplace, invoice_id, reason_code, rea
     if draft:
         outbox.memo("credit_memo.created", credit_memo)
     else:
-        issue(marketplace=marketplace, memo=credit_memo, actor=actor, at=at, outbox=outbox)
+        issue(marketplace=marketplace, memo=credit_memo, actor=actor, at=at, outbox=outbox,
+              planned_under_lock=True)
     outbox.flush()
     return credit_memo
 

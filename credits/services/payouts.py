@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from common.errors import NotFound
-from common.money import parse_amount
+from common.money import format_amount, parse_amount
 from common.parsing import parse_text
 from credits import locks
 from credits.models import Payout
@@ -61,7 +61,8 @@ def payout_create(*, marketplace, memo_id, amount=None, method=None, actor, at) 
         amount = parse_amount(amount, memo.currency, allow_zero=False)
     if amount == 0 or amount > memo.remaining_amount:
         raise ExceedsRemaining(
-            f"{amount} is more than the credit memo's remaining {memo.remaining_amount}",
+            f"{format_amount(amount, memo.currency)} is more than the credit memo's "
+            f"remaining {format_amount(memo.remaining_amount, memo.currency)}",
             param="amount")
     outbox = Outbox(marketplace, actor, at)
     payout = payout_record(marketplace=marketplace, memo=memo, amount=amount,

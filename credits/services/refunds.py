@@ -5,7 +5,7 @@ from django.db import transaction
 
 from common.errors import NotFound
 from common.ids import parse_id
-from common.money import parse_amount
+from common.money import format_amount, parse_amount
 from credits.compute import MemoLinePlan, MemoPlan
 from credits.services.core import Outbox, memo_number, memo_open
 from credits.services.errors import ExceedsRefundableAmount
@@ -33,7 +33,8 @@ def refund_create(*, marketplace, payment_id, amount, actor, at) -> Refund:
     _check_not_own(payer=invoice.company, billed=invoice.billed_company)
     refundable = payment.amount - payment.refunded_amount
     if amount > refundable:
-        raise ExceedsRefundableAmount(f"{amount} is more than the {refundable} refundable",
+        raise ExceedsRefundableAmount(f"{format_amount(amount, invoice.currency)} is more than the "
+                                      f"{format_amount(refundable, invoice.currency)} refundable",
                                       param="amount")
     plan = MemoPlan(currency=invoice.currency, lines=[MemoLinePlan(
         name="Refund", description=f"Refund of payment {payment.id}",

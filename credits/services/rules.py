@@ -3,6 +3,7 @@ a memo's auto-apply, `apply_to`, and auto-apply when an invoice is issued."""
 
 from decimal import Decimal
 
+from common.money import format_amount
 from credits.services.errors import (
     CurrencyMismatch,
     ExceedsAmountDue,
@@ -37,11 +38,13 @@ def eligibility_error(*, memo, invoice, marketplace):
 def check_amount(*, memo, invoice, amount: Decimal) -> None:
     if memo.remaining_amount == 0 or amount > memo.remaining_amount:
         raise ExceedsRemaining(
-            f"{amount} is more than the credit memo's remaining {memo.remaining_amount}",
+            f"{format_amount(amount, memo.currency)} is more than the credit memo's "
+            f"remaining {format_amount(memo.remaining_amount, memo.currency)}",
             param="amount",
         )
     if amount > invoice.amount_due:
         raise ExceedsAmountDue(
-            f"{amount} is more than the invoice's amount due {invoice.amount_due}",
+            f"{format_amount(amount, memo.currency)} is more than the invoice's amount due "
+            f"{format_amount(invoice.amount_due, memo.currency)}",
             param="amount",
         )
