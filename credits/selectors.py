@@ -116,7 +116,7 @@ def _company_filter(queryset, value):
     return _confined(queryset, pk) if pk else queryset.none()
 
 
-def _utc_day_start(day: datetime.date) -> datetime.datetime:
+def utc_day_start(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
 
 
@@ -141,19 +141,38 @@ def credit_memo_list(*, marketplace, status=None, company_id=None, user_id=None,
     start = parse_date(issued_from, param="issued_from")
     end = parse_date(issued_to, param="issued_to")
     if start is not None:
-        memos = memos.filter(issued_at__gte=_utc_day_start(start))
+        memos = memos.filter(issued_at__gte=utc_day_start(start))
     if end is not None:
-        memos = memos.filter(issued_at__lt=_utc_day_start(end + datetime.timedelta(days=1)))
-    q = parse_text(q, param="q")
+        memos = memos.filter(issued_at__lt=utc_day_start(end + datetime.timedelta(days=1)))
+    q = parse_text(q, param="q").strip()
     if q:
-        # Each branch is its own indexed search (trigram indexes on PostgreSQL); an OR across
-        # joins would scan.
-        names = Company.objects.filter(marketplace=marketplace, name__icontains=q).values("id")
-        lines = CreditMemoLine.objects.filter(memo__marketplace=marketplace,
-                                              description__icontains=q).values("memo_id")
-        memos = memos.filter(Q(number__icontains=q) | Q(company_id__in=names)
-                             | Q(billed_company_id__in=names) | Q(id__in=lines))
+        memos = document_search(memos, marketplace=marketplace, q=q, field="memo_id",
+                                lines=CreditMemoLine.objects.filter(description__icontains=q))
     return memos
+
+
+SEARCH_NAMES_MAX = 500
+
+
+def document_search(documents, *, marketplace, q: str, lines, field: str):
+    """Documents whose number, company or billed company name, or a line's description
+    (`lines`: the matching lines; `field`: their document's id) holds `q`,
+    case-insensitively. Each branch is its own indexed lookup (trigram indexes on
+    PostgreSQL; the few matching companies as literal ids, for the company indexes) and
+    their union picks the documents: with the branches ORed in one WHERE, PostgreSQL can
+    use no index and tests every document of the marketplace."""
+    companies = Company.objects.filter(marketplace=marketplace, name__icontains=q)
+    found = list(companies.values_list("id", flat=True)[:SEARCH_NAMES_MAX + 1])
+    names = found if len(found) <= SEARCH_NAMES_MAX else companies.values("id")
+    own = documents.model.objects.filter(marketplace=marketplace)
+    arms = [own.filter(number__icontains=q).values("id"),
+            # Lines of other marketplaces may match too: the outer filter drops their ids,
+            # and a join here would cost the index its use.
+            lines.order_by().values(field)]
+    if found:
+        arms += [own.filter(company_id__in=names).values("id"),
+                 own.filter(billed_company_id__in=names).values("id")]
+    return documents.filter(id__in=arms[0].union(*arms[1:]))
 
 
 def invoice_list(*, marketplace, company_id=None, status=None, visible_to_company_id=None):

@@ -12,8 +12,8 @@ from django.db.models import Count, F, Q, Sum
 from catalog.models import Product, Subscription
 from common.ids import parse_id
 from common.money import format_amount, format_decimal
-from credits.models import Application, CreditMemo, CreditMemoLine
-from credits.selectors import credit_memo_list, invoice_list
+from credits.models import Application, CreditMemo
+from credits.selectors import credit_memo_list, document_search, invoice_list, utc_day_start
 from credits.services.memos import credited_by_line
 from credits.services.rules import eligibility_error
 from customers.models import Company, CustomerUser
@@ -52,46 +52,19 @@ def _scope(queryset, *, marketplace, company):
     return queryset
 
 
-def _utc_day_start(day: datetime.date) -> datetime.datetime:
-    return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
-
-
-SEARCH_LIST_MAX = 2000
-
-
-def _few(queryset, field: str):
-    """The ids a subquery gives, as a list when there are few of them, else the subquery."""
-    found = list(queryset.values_list(field, flat=True)[:SEARCH_LIST_MAX + 1])
-    return found if len(found) <= SEARCH_LIST_MAX else queryset.values(field)
-
-
-def search(documents, *, marketplace, q: str, lines, field: str):
-    """Documents whose number, company or billed company name, or a line's description
-    (`lines`: the matching lines; `field`: their document's id) holds `q`,
-    case-insensitively. The matching
-    companies and lines are looked up first, each through its own trigram index, and passed
-    on as literal ids: with subqueries inside the OR, PostgreSQL cannot combine the indexes
-    and walks every document of the marketplace."""
-    names = _few(Company.objects.filter(marketplace=marketplace, name__icontains=q), "id")
-    ids = _few(lines, field)
-    return documents.filter(Q(number__icontains=q) | Q(company_id__in=names)
-                            | Q(billed_company_id__in=names) | Q(id__in=ids))
-
-
 def _invoice_filters(invoices, *, marketplace, filters):
     """The credit memo list's filters (credits.selectors.credit_memo_list), for invoices."""
     q = (filters.get("q") or "").strip()
     if q:
-        invoices = search(invoices, marketplace=marketplace, q=q, field="invoice_id",
-                          lines=InvoiceLine.objects.filter(invoice__marketplace=marketplace,
-                                                           description__icontains=q))
+        invoices = document_search(invoices, marketplace=marketplace, q=q, field="invoice_id",
+                          lines=InvoiceLine.objects.filter(description__icontains=q))
     if filters.get("currency"):
         invoices = invoices.filter(currency=filters["currency"])
     if filters.get("issued_from"):
-        invoices = invoices.filter(issued_at__gte=_utc_day_start(filters["issued_from"]))
+        invoices = invoices.filter(issued_at__gte=utc_day_start(filters["issued_from"]))
     if filters.get("issued_to"):
         invoices = invoices.filter(
-            issued_at__lt=_utc_day_start(filters["issued_to"] + datetime.timedelta(days=1)))
+            issued_at__lt=utc_day_start(filters["issued_to"] + datetime.timedelta(days=1)))
     return invoices
 
 
@@ -136,25 +109,24 @@ def _page(queryset, *, page: int, fields: tuple, totals_spec: dict) -> Page:
     result = Page(rows=[], number=1, count=count, totals=totals)
     result.number = min(max(1, page), result.pages)
     start = (result.number - 1) * PAGE_SIZE
-    result.rows = list(queryset.values(*fields)[start:start + PAGE_SIZE])
+    # The page's ids first (the offset walks the narrow list index), then their rows: a deep
+    # page does not join tens of thousands of rows only to skip them.
+    ids = list(queryset.values_list("id", flat=True)[start:start + PAGE_SIZE])
+    rows = {r["id"]: r for r in queryset.model.objects.filter(pk__in=ids).values(*fields)}
+    result.rows = [rows[pk] for pk in ids]
     return result
 
 
 def credit_memo_page(*, marketplace, company=None, filters: dict, sort: str = "-created",
                      page: int = 1) -> Page:
-    """One page of the list with the filtered set's totals; the filters are the API's own
-    selector's, the search as the contract says it (see `search`). `company` confines a
-    customer user to its documents."""
+    """One page of the list with the filtered set's totals; the filters and the search are
+    the API's own selector's. `company` confines a customer user to its documents."""
     memos = credit_memo_list(
         marketplace=marketplace, visible_to_company_id=company.id if company else None,
         status=filters.get("status"), company_id=filters.get("customer"),
         origin=filters.get("origin"), currency=filters.get("currency"),
-        issued_from=filters.get("issued_from"), issued_to=filters.get("issued_to"))
-    q = (filters.get("q") or "").strip()
-    if q:
-        memos = search(memos, marketplace=marketplace, q=q, field="memo_id",
-                       lines=CreditMemoLine.objects.filter(memo__marketplace=marketplace,
-                                                           description__icontains=q))
+        issued_from=filters.get("issued_from"), issued_to=filters.get("issued_to"),
+        q=filters.get("q"))
     live = ~Q(status__in=["void", "draft"])
     result = _page(
         _order(memos, sort, MEMO_SORTS), page=page,
