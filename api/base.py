@@ -78,6 +78,10 @@ class AbateAPI(NinjaAPI):
                         response = operation["responses"].setdefault(status, {
                             "content": {"application/json": {"schema": ERROR_REF}}})
                         response["description"] = text
+                        if status == "429":
+                            response["headers"] = {"Retry-After": {
+                                "description": "seconds until the key may call again",
+                                "schema": {"type": "integer", "minimum": 1}}}
                 if method == "post" and operation.get("security"):
                     parameters = operation.setdefault("parameters", [])
                     if not any(p.get("name") == IDEMPOTENCY_HEADER for p in parameters):

@@ -9,6 +9,7 @@ type for its status. `install(api)` registers the handlers on the NinjaAPI: doma
 import json
 import logging
 
+from django.core.exceptions import SuspiciousOperation
 from django.db import DataError, IntegrityError, OperationalError
 from django.http import Http404, HttpResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -135,6 +136,11 @@ def install(api) -> None:
             return error_response(400, "invalid_json", "the body is not valid JSON, or it "
                                   "holds a NUL character or a lone surrogate")
         return error_response(error.status_code, "http_error", str(error))
+
+    @api.exception_handler(SuspiciousOperation)
+    def on_suspicious(request, error):
+        # Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many fields, etc.
+        return error_response(400, "invalid_request", str(error)[:200] or "refused request")
 
     @api.exception_handler(Http404)
     def on_http404(request, error):

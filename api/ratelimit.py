@@ -1,12 +1,12 @@
-"""A per-key rate limit: `ABATE_RATE_LIMIT` ("100/s", "600/m", "10000/h"; empty: off, the
-default), counted in fixed windows in Django's cache. Over the limit a request answers
-`429 rate_limited` with `Retry-After` (seconds until the window ends).
+"""A per-key rate limit: the setting `ABATE_RATE_LIMIT`, from the environment ("100/s",
+"600/m", "10000/h"; empty: off, the default), counted in fixed windows in Django's cache.
+Over the limit a request answers `429 rate_limited` with `Retry-After` (seconds until the
+window ends).
 
 The default cache is per process: with several web processes each counts on its own, so
 configure a shared cache (CACHES) where the limit must hold across them."""
 
 import math
-import os
 import re
 import time
 
@@ -32,10 +32,7 @@ def parse_rate(spec: str | None) -> tuple[int, int] | None:
 
 
 def configured_rate() -> tuple[int, int] | None:
-    spec = getattr(settings, "ABATE_RATE_LIMIT", None)
-    if spec is None:
-        spec = os.environ.get("ABATE_RATE_LIMIT", "")
-    return parse_rate(spec)
+    return parse_rate(getattr(settings, "ABATE_RATE_LIMIT", ""))
 
 
 def check_rate(key) -> None:

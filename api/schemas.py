@@ -14,7 +14,6 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Strict
 
 from credits.models import ORIGINS, PAYOUT_STATUSES, REASON_CODES, STATUSES
 from invoicing.models import BILLING_ACTIONS, INVOICE_STATUSES
-from marketplaces.models import ROLES
 
 DECIMAL_PATTERN = r"^[+-]?[0-9]+(\.[0-9]+)?$"
 AMOUNT_OUT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
@@ -111,6 +110,9 @@ class CompanyIn(In):
     vat_id: StrictStr | None = None
     address: AddressIn | None = None
     peppol_id: StrictStr | None = Field(None, description='"<EAS code>:<identifier>"')
+    billing_email: StrictStr | None = Field(
+        None, description="Where the company's documents and notifications are e-mailed "
+                          "(an addition to the contract).")
 
 
 class CompanyPatchIn(In):
@@ -120,6 +122,7 @@ class CompanyPatchIn(In):
     vat_id: StrictStr | None = None
     address: AddressIn | None = None
     peppol_id: StrictStr | None = None
+    billing_email: StrictStr | None = None
 
 
 class CompanyOut(Out):
@@ -134,6 +137,7 @@ class CompanyOut(Out):
     vat_id: str | None
     address: AddressOut
     peppol_id: str | None
+    billing_email: str | None
     created_at: datetime.datetime
 
 
@@ -461,5 +465,3 @@ ProductList = list_of(ProductOut, "ProductList")
 InvoiceList = list_of(InvoiceOut, "InvoiceList")
 CreditMemoList = list_of(CreditMemoOut, "CreditMemoList")
 EventList = list_of(EventOut, "EventList")
-
-Role = Literal[ROLES]  # type: ignore[valid-type]

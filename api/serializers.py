@@ -49,6 +49,7 @@ def company_data(company) -> dict:
             "country": _or_none(company.address_country),
         },
         "peppol_id": _or_none(company.peppol_id),
+        "billing_email": _or_none(company.billing_email),
         "created_at": _ts(company.created_at),
     }
 

@@ -1,18 +1,30 @@
-"""The API v1: one NinjaAPI, mounted at /api/v1/ by abate/urls.py.
+"""The API v1: one NinjaAPI (`api`), mounted at /api/v1/ by abate/urls.py.
 
-Module layout (routers are added here; each declares full paths, roles with
-`auth=allow(...)` from api/auth.py and responses with `responds(...)` from
-api/responses.py):
-  api/base.py        AbateAPI (NinjaAPI) and its JSON parser; OpenAPI completion
-  api/pipeline.py    key, rate limit, idempotency, role, unknown query parameters
-  api/auth.py        API keys, role sets, actor(), shows_reason()
-  api/scoping.py     what a key may see (marketplace, customer's company)
+Adding endpoints: write `router = Router(tags=[...])` in api/routers/<area>.py and add the
+module to the tuple below. In a router, declare full paths and, on every operation,
+`auth=allow(*ROLES)` (api/auth.py: READ, STAFF, MANAGE, MANAGER, VOIDERS, WEBHOOKS) and
+`response=responds(Model, write=...)` (api/responses.py); answer `ok(plain_data)`; raise
+common.errors.DomainError subclasses (or api.errors.ApiError) for failures; read what a key
+may see through api/scoping.py; paginate lists with api/pagination.py. Name path parameters
+that name a company, invoice, credit memo or payment `company_id`, `invoice_id`, `memo_id`,
+`payment_id` (api/scoping.PATH_OBJECTS), so that a customer key gets 404 for another
+company's object. Everything else is applied to every operation by the pipeline
+(api/pipeline.py): API key (401), rate limit (429), Idempotency-Key on POST, role (403/404),
+unknown query parameters (400), then ninja's validation (400) and the view; and the OpenAPI
+document is completed with the error responses and the Idempotency-Key header (api/base.py).
+
+Modules:
+  api/base.py        AbateAPI (NinjaAPI), its JSON parser, OpenAPI completion
+  api/pipeline.py    the per-operation pipeline above
+  api/auth.py        API keys, role sets, actor(request), shows_reason(request)
+  api/scoping.py     what a key may see (its marketplace; a customer's company)
   api/errors.py      the error envelope and every exception's mapping to it
-  api/pagination.py  list objects and keyset cursors
-  api/idempotency.py Idempotency-Key (api/models.py keeps the records)
+  api/pagination.py  list objects and keyset cursors (LIMIT, CURSOR, paginate)
+  api/idempotency.py Idempotency-Key (records in api/models.py)
   api/ratelimit.py   ABATE_RATE_LIMIT
-  api/schemas.py     request and response schemas
-  api/serializers.py shapes without a domain serializer
+  api/schemas.py     request (In: unknown fields are a 400) and response (Out) schemas
+  api/responses.py   ok(), responds()
+  api/serializers.py shapes of objects without a domain serializer
   api/routers/*.py   one router per area
 """
 

@@ -16,7 +16,7 @@ def subscriptions(*, marketplace, queryset=None, ids=None) -> list[Subscription]
     rows = queryset if queryset is not None else Subscription.objects.filter(pk__in=list(ids))
     return list(
         rows.filter(marketplace=marketplace)
-        .select_related("plan", "scheduled_plan", "company", "product")
+        .select_related("plan", "company")
         .select_for_update(no_key=True, of=("self",))
         .order_by("id")
     )

@@ -168,3 +168,13 @@ def render_pdf(*, template_source: str, data: dict) -> bytes:
     html = render_html(template_source=template_source, data=data)
     document = HTML(string=html, url_fetcher=_refuse_fetch, base_url="about:blank")
     return document.write_pdf(font_config=_font_config())
+
+
+def page_png(content: bytes, *, page: int = 1, dpi: int = 60) -> bytes:
+    """A page of a PDF as a PNG picture (poppler's pdftoppm), for previews."""
+    import subprocess
+
+    result = subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile",
+         "-"], input=content, capture_output=True, timeout=30, check=True)
+    return result.stdout

@@ -1,6 +1,11 @@
 """Events: the immutable, append-only record of every state change (type, actor, time, data),
 written in the same transaction as the change. They feed the audit trail, webhooks and
-notifications. Payloads are plain data given by the caller; this app knows no domain model."""
+notifications. Payloads are plain data given by the caller; this app knows no domain model.
+
+What events cause, written with them: webhook deliveries (to the marketplace's endpoints that
+want the event's type, each with its log of attempts) and e-mail notifications (per
+marketplace setting). Both are outbox items, sent at least once (see notifications.outbox):
+one delivery per endpoint and event, one e-mail per event and kind."""
 
 import uuid
 

@@ -24,6 +24,11 @@ from notifications.models import (
     WebhookEndpoint,
 )
 
+
+class WorkerLost(Exception):
+    """Marks a job whose worker stopped while running it (see outbox_sweep)."""
+
+
 EVENT_TYPE = re.compile(r"^[a-z][a-z_]*(\.[a-z_]+)+$")
 EMAIL_LEASE = datetime.timedelta(seconds=settings.EMAIL_TIMEOUT * 2)
 EMAIL_MAX_ATTEMPTS = 8

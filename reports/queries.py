@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from common.errors import InvalidInput
+from common.errors import BusinessRule, InvalidInput, NotFound
 from common.money import format_amount, format_decimal
 from common.parsing import parse_date
 
@@ -69,11 +69,14 @@ def parse_filters(*, marketplace, report: str, date_from=None, date_to=None, com
         company = str(pk) if pk else "00000000-0000-0000-0000-000000000000"
     reseller = None
     if report == "reseller_reconciliation":
+        if reseller_id in (None, ""):
+            raise InvalidInput("reseller_id is required for this report", param="reseller_id")
         pk = parse_id(reseller_id)
-        found = Company.objects.filter(marketplace=marketplace, pk=pk, is_reseller=True
-                                       ).first() if pk else None
+        found = Company.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
         if found is None:
-            raise InvalidInput("reseller_id must name a reseller", code="not_found",
+            raise NotFound("no such company", param="reseller_id")
+        if not found.is_reseller:
+            raise BusinessRule(f"{found.name} is not a reseller", code="not_a_reseller",
                                param="reseller_id")
         reseller = str(found.id)
     return Filters(start, end, company, reseller)

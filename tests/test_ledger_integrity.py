@@ -4,7 +4,10 @@ proves the ledger against the documents and lists every difference."""
 
 import contextlib
 import io
+import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -22,8 +25,8 @@ from ledger.services import UnbalancedEntry, entry_post
 from tests.conftest import T0, fresh
 
 DIFFERENCE = re.compile(
-    r"^(?P<slug>\S+): (?P<company>.+) (?P<account>receivables|customer_credit) (?P<currency>\w{3}): "
-    r"ledger (?P<ledger>-?[\d.]+), documents (?P<documents>-?[\d.]+)$"
+    r"^(?P<slug>\S+): (?P<company>.+) (?P<account>receivables|customer_credit) "
+    r"(?P<currency>\w{3}): ledger (?P<ledger>-?[\d.]+), documents (?P<documents>-?[\d.]+)$"
 )
 
 
@@ -220,6 +223,27 @@ class TestPostgresTriggers:
         # stops; flushing by hand proves it here.
         call_command("flush", interactive=False, verbosity=0)
         assert JournalEntry.objects.count() == 0
+
+    @pytest.mark.django_db(transaction=True)
+    def test_abate_ledger_check_exits_non_zero(self, mp, customer, make_invoice):
+        """The command as an operator runs it, on committed data: exit status 1 and every
+        difference listed (call_command above proves the agreeing case)."""
+        invoice = make_invoice(customer, amount="100.00")
+        db = connection.settings_dict
+        url = (f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/"
+               f"{db['NAME']}")
+
+        Invoice.objects.filter(pk=invoice.pk).update(total=Decimal("90.00"),
+                                                     amount_due=Decimal("90.00"))
+
+        differs = subprocess.run([sys.executable, "-m", "abate.cli", "ledger-check"],
+                                 env={**os.environ, "DATABASE_URL": url}, capture_output=True,
+                                 text=True, timeout=120)
+
+        assert differs.returncode == 1, differs.stderr
+        assert differences(differs.stdout) == {
+            (mp.slug, "Globex", "receivables", "USD"): (Decimal("100.00"), Decimal("90.00"))}
+        assert "1 difference(s) between ledger and documents" in differs.stderr
 
     def test_unbalanced_lines_fail_when_constraints_are_checked(self, mp, customer):
         with pytest.raises(IntegrityError, match="does not balance"):

@@ -9,14 +9,15 @@ is an allowed outcome, but it must change nothing. After every step the books mu
 
 import io
 import itertools
+import os
 from collections import Counter, defaultdict
 from decimal import Decimal
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.management import call_command
-from django.db import IntegrityError, connection
+from django.db import connection
 from django.db.models import Sum
+from django_tasks_db.models import DBTaskResult
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -38,9 +39,9 @@ from customers import services as customers
 from customers.services import own_company
 from invoicing import services as invoicing
 from invoicing.models import Invoice, InvoiceLine, Payment
-from ledger.selectors import unbalanced_entries
+from marketplaces.models import Marketplace
 from marketplaces.services import marketplace_settings_update
-from tests.conftest import Clock, row_counts
+from tests.conftest import Clock
 
 D = Decimal
 ZERO = D(0)
@@ -51,16 +52,26 @@ QUANTITIES = ["1", "1", "2", "3", "0.5"]
 
 
 OUTCOMES = Counter()
-# SQLite keeps decimals as binary floats, so the CHECK constraints that add amounts up refuse
-# exact figures: 120.65 + 120.64 != 241.29 there. Fix proposed to the lead: Round(..., 4) in
-# both constraints (see test_amounts_adding_up_exactly_are_accepted). Until it lands, that
-# refusal counts here as a failed call that must change nothing.
-SQLITE_FLOAT_CONSTRAINTS = ("memo_amounts_add_up", "invoice_amount_due")
 
 
-def sqlite_float_bug(error) -> bool:
-    return connection.vendor == "sqlite" and any(
-        name in str(error) for name in SQLITE_FLOAT_CONSTRAINTS)
+# Rows of every table a change writes, in one marketplace (one %s per subquery).
+COUNTS = "SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {rows} WHERE {mp} = %s)" for rows, mp in [
+    ("credits_creditmemo", "marketplace_id"),
+    ("credits_creditmemoline l JOIN credits_creditmemo m ON l.memo_id = m.id",
+     "m.marketplace_id"),
+    ("credits_application", "marketplace_id"),
+    ("credits_applicationreversal r JOIN credits_application a ON r.application_id = a.id",
+     "a.marketplace_id"),
+    ("credits_payout", "marketplace_id"),
+    ("invoicing_invoice", "marketplace_id"),
+    ("invoicing_invoiceline l JOIN invoicing_invoice i ON l.invoice_id = i.id",
+     "i.marketplace_id"),
+    ("invoicing_payment", "marketplace_id"),
+    ("invoicing_refund", "marketplace_id"),
+    ("ledger_journalentry", "marketplace_id"),
+    ("ledger_journalline", "marketplace_id"),
+    ("notifications_event", "marketplace_id"),
+])
 
 
 def sums(queryset, key):
@@ -93,18 +104,21 @@ class Books(RuleBasedStateMachine):
     # Drawing arguments -------------------------------------------------------------------
 
     def draw_company(self, data):
-        if data.draw(st.integers(0, 15)) == 0:
-            return self.own  # never credited
-        return data.draw(st.sampled_from(self.companies))
+        """Mostly Globex, so that its memos and invoices meet; sometimes the others, and
+        now and then the marketplace's own company, which is never credited."""
+        choice = data.draw(st.integers(0, 15))
+        if choice == 0:
+            return self.own
+        return self.companies[0] if choice > 7 else data.draw(st.sampled_from(self.companies))
 
     def draw_user(self, data, company):
         if company.name == "Initech" and data.draw(st.booleans()):
             return str(self.user.id)
         return None
 
-    def draw_price(self, data, currency, *, negative=False):
+    def draw_price(self, data, currency, *, negative=False, high=50000):
         low = -5000 if negative else 1
-        cents = data.draw(st.integers(low, 50000).filter(lambda v: v != 0))
+        cents = data.draw(st.integers(low, high).filter(lambda v: v != 0))
         return str(D(cents) if currency == "JPY" else D(cents) / 100)
 
     def draw_amount(self, data, left, currency):
@@ -128,10 +142,6 @@ class Books(RuleBasedStateMachine):
             result = call()
         except DomainError as error:
             outcome = error.code
-        except IntegrityError as error:
-            if not sqlite_float_bug(error):
-                raise
-            outcome = "sqlite_float_bug"
         else:
             OUTCOMES[f"{name}: ok"] += 1
             return result
@@ -140,10 +150,17 @@ class Books(RuleBasedStateMachine):
         return None
 
     def snapshot(self):
+        """Everything a call may write in this marketplace: row counts and figures."""
         mp = self.mp
+        with connection.cursor() as cursor:
+            cursor.execute(COUNTS, [Marketplace._meta.pk.get_db_prep_value(mp.pk, connection)]
+                           * COUNTS.count("%s"))
+            counts = cursor.fetchone()
         return (
-            row_counts(),
-            sorted(Sequence.objects.values_list("name", "last")),
+            counts,
+            DBTaskResult.objects.count(),
+            sorted(Sequence.objects.filter(name__endswith=str(mp.id))
+                   .values_list("name", "last")),
             sorted(CreditMemo.objects.filter(marketplace=mp).values_list(
                 "id", "status", "number", "total", "applied_amount", "paid_out_amount",
                 "closed_amount", "remaining_amount")),
@@ -165,6 +182,14 @@ class Books(RuleBasedStateMachine):
             ids = [pk for pk in ids if pk in matching] or ids
         return model.objects.get(pk=data.draw(st.sampled_from(ids)))
 
+    def eligible(self, memos, invoices) -> set:
+        keys = ["company_id", "currency"] + ([] if self.mp.company_wide_billing else ["user_id"])
+        by_key = defaultdict(list)
+        for invoice in invoices.values("id", *keys):
+            by_key[tuple(invoice[k] for k in keys)].append(invoice["id"])
+        return {(memo["id"], invoice_id) for memo in memos.values("id", *keys)
+                for invoice_id in by_key[tuple(memo[k] for k in keys)]}
+
     def memo(self, data, **filters):
         return self.pick(data, CreditMemo, self.memos, **filters)
 
@@ -173,7 +198,7 @@ class Books(RuleBasedStateMachine):
 
     # Rules -------------------------------------------------------------------------------
 
-    @initialize(auto=st.booleans(), wide=st.booleans())
+    @initialize(auto=st.sampled_from([False, False, True]), wide=st.booleans())
     def configure(self, auto, wide):
         marketplace_settings_update(
             marketplace=self.mp, at=self.clock(),
@@ -210,12 +235,13 @@ class Books(RuleBasedStateMachine):
         company = self.draw_company(data)
         currency = self.currency[company.id]
         lines = [{"name": f"Credit {i}", "quantity": data.draw(st.sampled_from(QUANTITIES)),
-                  "unit_price": self.draw_price(data, currency),
+                  "unit_price": self.draw_price(data, currency, high=20000),
                   "tax_rate": data.draw(st.sampled_from(TAX_RATES))}
                  for i in range(data.draw(st.integers(1, 2)))]
         memo = self.attempt("credit_memo_create_ad_hoc", lambda: credits.credit_memo_create_ad_hoc(
             marketplace=self.mp, company_id=company.id, user_id=self.draw_user(data, company),
-            reason_code="goodwill", lines=lines, auto_apply=data.draw(st.booleans()),
+            reason_code="goodwill", lines=lines,
+            auto_apply=data.draw(st.sampled_from([False, False, True])),
             draft=data.draw(st.sampled_from([False, False, True])), actor="t",
             at=self.clock()))
         if memo is not None:
@@ -268,9 +294,17 @@ class Books(RuleBasedStateMachine):
     @precondition(lambda self: self.memos and self.invoices)
     @rule(data=st.data())
     def apply(self, data):
-        memo = self.memo(data, status__in=USABLE)
-        invoice = self.invoice(data, status="open", company_id=memo.company_id,
-                               currency=memo.currency)
+        # Mostly a pair that may meet (usable memo, open invoice of its payer, currency and,
+        # unless billing is company-wide, user); otherwise any two, to hit every rule.
+        memos = CreditMemo.objects.filter(pk__in=self.memos, status__in=USABLE)
+        invoices = Invoice.objects.filter(pk__in=self.invoices, status="open")
+        eligible = self.eligible(memos, invoices)
+        pairs = [(m, i) for m in self.memos for i in self.invoices if (m, i) in eligible]
+        if pairs and data.draw(st.integers(0, 4)) > 0:
+            memo_id, invoice_id = data.draw(st.sampled_from(pairs))
+            memo, invoice = CreditMemo.objects.get(pk=memo_id), Invoice.objects.get(pk=invoice_id)
+        else:
+            memo, invoice = self.memo(data), self.invoice(data)
         left = min(memo.remaining_amount, invoice.amount_due)
         self.attempt("application_create", lambda: credits.application_create(
             marketplace=self.mp, memo_id=memo.id, invoice_id=invoice.id,
@@ -422,13 +456,14 @@ class Books(RuleBasedStateMachine):
         credited = (CreditMemoLine.objects.filter(
             memo__marketplace=self.mp, source_invoice_line__isnull=False,
             memo__issued_at__isnull=False, memo__voided_at__isnull=True)
-            .values("source_invoice_line_id")
+            .values("source_invoice_line_id", "source_invoice_line__amount",
+                    "source_invoice_line__tax_amount")
             .annotate(net=Sum("amount"), tax=Sum("tax_amount")))
         for row in credited:
-            line = InvoiceLine.objects.get(pk=row["source_invoice_line_id"])
-            sign = 1 if line.amount >= 0 else -1
-            assert 0 < sign * row["net"] <= sign * line.amount, "line credited beyond its net"
-            assert 0 <= sign * row["tax"] <= sign * line.tax_amount, "beyond its tax"
+            net, tax = row["source_invoice_line__amount"], row["source_invoice_line__tax_amount"]
+            sign = 1 if net >= 0 else -1
+            assert 0 < sign * row["net"] <= sign * net, "line credited beyond its net"
+            assert 0 <= sign * row["tax"] <= sign * tax, "line credited beyond its tax"
 
     def check_numbers(self):
         for model, prefix in [(Invoice, "INV-"), (CreditMemo, "CM-")]:
@@ -441,7 +476,7 @@ class Books(RuleBasedStateMachine):
             # What a commit would check: the deferred balance trigger and foreign keys.
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE; SET CONSTRAINTS ALL DEFERRED")
-        assert unbalanced_entries(marketplace=self.mp) == []
+        # Every entry balances, and the ledger agrees with the documents.
         assert ledger_differences(marketplace=self.mp) == []
 
     @invariant()
@@ -463,7 +498,9 @@ class Books(RuleBasedStateMachine):
 def test_random_books_keep_every_invariant():
     OUTCOMES.clear()
     run_state_machine_as_test(Books, settings=settings(
-        max_examples=30, stateful_step_count=40, deadline=None,
+        # About 30 s on each database on this machine; raise them for a deeper search.
+        max_examples=int(os.environ.get("ABATE_STATE_MACHINE_EXAMPLES", 15)),
+        stateful_step_count=int(os.environ.get("ABATE_STATE_MACHINE_STEPS", 50)), deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                HealthCheck.data_too_large]))
     # Seen with -s: how often each service succeeded or failed, and why.
@@ -472,14 +509,11 @@ def test_random_books_keep_every_invariant():
     assert sum(n for o, n in OUTCOMES.items() if o.endswith(": ok")) > 0
 
 
-@pytest.mark.xfail(
-    settings_on_sqlite := django_settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"),
-    raises=IntegrityError, strict=True,
-    reason="SQLite compares float sums in memo_amounts_add_up and invoice_amount_due")
 @pytest.mark.django_db
 def test_amounts_adding_up_exactly_are_accepted(clock):
     """Found by the state machine: a 241.29 memo paid out in half leaves 120.65 + 120.64,
-    which SQLite's float arithmetic does not add up to 241.29."""
+    which SQLite's binary floats add up to 241.29000000000002, so a CHECK constraint that
+    compared the sum unrounded refused it."""
     mp = customers.marketplace_create(slug="floats", name="Floats", at=clock())
     globex = customers.company_create(marketplace=mp, name="Globex", at=clock())
     memo = credits.credit_memo_create_ad_hoc(

@@ -54,3 +54,8 @@ urlpatterns = [
     # The pages' own script and style, served without a separate static files server.
     re_path(r"^static/web/(?P<path>[\w.-]+)$", serve, {"document_root": STATIC}),
 ]
+
+# Documents: PDF downloads, PDF templates, notifications, webhooks, reports, background jobs.
+from web.views_documents import urlpatterns as documents_urlpatterns  # noqa: E402
+
+urlpatterns += documents_urlpatterns

@@ -38,7 +38,7 @@ def company_create(request, body: CompanyIn):
     company = services.company_create(
         marketplace=marketplace(request), name=data.get("name"), currency=data.get("currency"),
         is_reseller=bool(data.get("is_reseller")), reseller_id=data.get("reseller_id"),
-        credit_limit=data.get("credit_limit"),
+        credit_limit=data.get("credit_limit"), billing_email=data.get("billing_email"),
         party={name: data[name] for name in PARTY if name in data}, at=now())
     return ok(company_data(company))
 

@@ -121,8 +121,8 @@ def order_correct(*, marketplace, order_id, lines, actor, at) -> Order:
     """Correct lines of an order (invoiced or not): each changed line leaves a `correction`
     charge of (new net - old net), billed by the next run from the day of `at`."""
     found = order_get(marketplace=marketplace, order_id=order_id)
-    order = Order.objects.select_for_update(no_key=True, of=("self",)).select_related("company").get(
-        pk=found.pk)
+    order = (Order.objects.select_for_update(no_key=True, of=("self",))
+             .select_related("company").get(pk=found.pk))
     payer, _, _ = resolve_customer(marketplace=marketplace, company_id=order.company_id,
                                    user_id=None)
     by_id = {str(line.id): line for line in order.lines.all()}

@@ -12,15 +12,15 @@ customer (payer) at a time, each in its own durable transaction (`billing_run_cu
 
 All of it commits together or not at all, so a run may be repeated, or restarted after a
 crash at any point, and it issues nothing twice and finishes what was left. Customers are
-billed in the order of their ids, so a restarted run numbers its documents as a clean run
-would have."""
+billed in the order they were created, so a restarted run numbers its documents as a clean
+run would have. Lock order: payer company, its subscriptions (by id), then what issuing locks
+(credit memos, invoices, the number counter)."""
 
 import datetime
 import itertools
 from collections import defaultdict
 
 from django.db import transaction
-from django.db.models import Q
 
 from billing import locks
 from billing.compute import Document, DocumentDiscount, Line, document
@@ -115,21 +115,24 @@ def _memo_plan_lines(doc: Document, charges_by_id) -> list:
     return lines
 
 
-def _issue(*, marketplace, payer, billed, user_id, currency, charges, discounts, as_of, actor,
-           at) -> dict:
+def _issue(*, marketplace, payer, billed_id, user_id, currency, charges, discounts, as_of,
+           actor, at) -> dict:
     doc = document(lines=[_line(c) for c in charges],
                    discounts=_document_discounts(discounts, currency), currency=currency)
     ids = [c.id for c in charges]
     if doc.kind == "invoice":
         invoice = billing_invoice_issue(
-            marketplace=marketplace, payer=payer, billed=billed, user_id=user_id,
+            marketplace=marketplace, payer=payer, billed_id=billed_id, user_id=user_id,
             currency=currency, due_date=as_of, lines=_invoice_lines(doc), actor=actor, at=at)
         Charge.objects.filter(pk__in=ids).update(status="billed", invoice=invoice,
                                                  billed_as_of=as_of)
         return {"type": "invoice", "id": str(invoice.id), "number": invoice.number,
                 "total": format_amount(invoice.total, currency)}
-    plan = MemoPlan(currency=currency,
-                    lines=_memo_plan_lines(doc, {c.id: c for c in charges}))
+    # A memo's lines name their product and subscription: load them (memos are the rarer
+    # document, so invoices do without the joins).
+    loaded = Charge.objects.select_related("product", "subscription").in_bulk(ids)
+    plan = MemoPlan(currency=currency, lines=_memo_plan_lines(doc, loaded))
+    billed = payer if billed_id == payer.pk else Company.objects.get(pk=billed_id)
     memo = billing_memo_issue(marketplace=marketplace, payer=payer, billed=billed,
                               user_id=user_id, origin=doc.origin, plan=plan, actor=actor, at=at)
     Charge.objects.filter(pk__in=ids).update(status="billed", credit_memo=memo,
@@ -138,29 +141,45 @@ def _issue(*, marketplace, payer, billed, user_id, currency, charges, discounts,
             "total": format_amount(memo.total, currency)}
 
 
+def _save_rolled(subs) -> None:
+    """One UPDATE per set of equal new values (a customer's subscriptions mostly renew
+    alike), rather than one per subscription."""
+    groups = defaultdict(list)
+    for sub in subs:
+        values = tuple((f, getattr(sub, Subscription._meta.get_field(f).attname))
+                       for f in ROLL_FIELDS)
+        groups[values].append(sub.pk)
+    for values, ids in groups.items():
+        Subscription.objects.filter(pk__in=ids).update(
+            **{Subscription._meta.get_field(f).attname: v for f, v in values})
+
+
 @transaction.atomic(durable=True)
-def billing_run_customer(*, marketplace, run, company_id, as_of, actor,
-                         at) -> BillingRunEntry | None:
+def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
+                         any_discounts=True) -> BillingRunEntry | None:
     """Bill one payer as of `as_of` (see the module's docstring). None when there was
-    nothing to bill or it had been billed already."""
+    nothing to bill or it had been billed already. `any_discounts=False` (the run found no
+    customer discount in the marketplace) spares the look-up."""
     payer = locks.company(marketplace=marketplace, id=company_id)
     if payer is None or BillingRunEntry.objects.filter(
             marketplace=marketplace, company=payer, as_of=as_of).exists():
         return None
+    billed_ids = [payer.pk]
+    if payer.is_reseller:
+        billed_ids += list(Company.objects.filter(reseller=payer).values_list("id", flat=True))
     subs = locks.subscriptions(
         marketplace=marketplace,
-        queryset=Subscription.objects.filter(Q(company=payer) | Q(company__reseller=payer),
-                                             status="active", period_end__lte=as_of),
+        queryset=Subscription.objects.filter(company_id__in=billed_ids, status="active",
+                                             period_end__lte=as_of),
     )
     renewals, positions = [], itertools.count()
     for sub in sorted(subs, key=lambda s: (s.created_at, s.id)):
         renewals.extend(roll_forward(sub=sub, to=as_of, at=at, positions=positions))
-    Subscription.objects.bulk_update(subs, ROLL_FIELDS)
+    _save_rolled(subs)
     Charge.objects.bulk_create(renewals)
     charges = list(
         Charge.objects.filter(marketplace=marketplace, company=payer, status="pending",
                               bill_on__lte=as_of)
-        .select_related("product", "subscription", "billed_company")
         .order_by("bill_on", "created_at", "position", "id")
     )
     if not charges:
@@ -169,12 +188,13 @@ def billing_run_customer(*, marketplace, run, company_id, as_of, actor,
     for charge in charges:
         groups[(str(charge.billed_company_id), str(charge.user_id or ""), charge.currency)].append(
             charge)
-    discounts = _discounts(marketplace=marketplace, company=payer, as_of=as_of)
+    discounts = (_discounts(marketplace=marketplace, company=payer, as_of=as_of)
+                 if any_discounts else [])
     documents = []
     for key in sorted(groups):
         group = groups[key]
         documents.append(_issue(
-            marketplace=marketplace, payer=payer, billed=group[0].billed_company,
+            marketplace=marketplace, payer=payer, billed_id=group[0].billed_company_id,
             user_id=group[0].user_id, currency=group[0].currency, charges=group,
             discounts=discounts, as_of=as_of, actor=actor, at=at))
     return BillingRunEntry.objects.create(marketplace=marketplace, run=run, company=payer,
@@ -223,7 +243,7 @@ def _run_finish(*, run, failures, at) -> BillingRun:
     run.invoices_issued = counts["invoice"]
     run.credit_memos_issued = counts["credit_memo"]
     run.failures = failures
-    run.status = "completed" if not failures else "running"
+    run.status = "completed"
     run.finished_at = at
     run.save()
     return run
@@ -245,10 +265,12 @@ def billing_run(*, marketplace, as_of: datetime.date, actor, at) -> BillingRun:
     next run, the others go on."""
     run = _run_start(marketplace=marketplace, as_of=as_of, at=at)
     failures = []
+    any_discounts = CustomerDiscount.objects.filter(marketplace=marketplace).exists()
     for company_id in customers_due(marketplace=marketplace, as_of=as_of):
         try:
             billing_run_customer(marketplace=marketplace, run=run, company_id=company_id,
-                                 as_of=as_of, actor=actor, at=at)
+                                 as_of=as_of, actor=actor, at=at,
+                                 any_discounts=any_discounts)
         except DomainError as error:
             failures.append({"company_id": str(company_id), "code": error.code,
                              "message": error.message})

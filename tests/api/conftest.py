@@ -52,7 +52,7 @@ class ApiClient:
 
 
 def _url(path):
-    return path if path.startswith("/") and path.startswith("/api/") else f"/api/v1{path}"
+    return path if path.startswith("/api/") else f"/api/v1{path}"
 
 
 def key_for(marketplace, role, company=None):

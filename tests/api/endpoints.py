@@ -1,8 +1,8 @@
 """Every endpoint of the contract, with the roles the contract's table allows and a builder
 of one valid request on fresh objects of `owner` (a company of the world)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 READ = ("manager", "billing", "developer", "customer")
 STAFF = ("manager", "billing", "developer")

@@ -133,7 +133,10 @@ def _fill(value, objects):
 def test_bad_requests_answer_the_envelope_and_change_nothing(world, objects, method, path,
                                                              body, status, code, param):
     path = _fill(path, objects)
-    raw = body if isinstance(body, str) else json.dumps(_fill(body, objects)) if body is not None else ""
+    if isinstance(body, str) or body is None:
+        raw = body or ""
+    else:
+        raw = json.dumps(_fill(body, objects))
     client = world.client("manager").client
     before = row_counts()
     url = f"/api/v1{path}"
@@ -215,3 +218,15 @@ def test_answers_are_json_with_the_envelope_for_a_bad_key(db):
     response = ApiClient("abk_wrong").get("/credit_memos")
     assert response["Content-Type"] == "application/json"
     assert error_of(response)["type"] == "authentication"
+
+
+def test_an_oversized_or_deeply_nested_body_is_a_400_also_under_an_idempotency_key(world):
+    client = world.client("manager").client
+    huge = json.dumps({"name": "x" * 3_000_000})
+    nested = "[" * 100_000
+    for body in (huge, nested):
+        for headers in ({}, {"HTTP_IDEMPOTENCY_KEY": f"k-{len(body)}"}):
+            response = client.post("/api/v1/products", body, content_type="application/json",
+                                   **headers)
+            assert response.status_code == 400, response.content[:200]
+            error_of(response)

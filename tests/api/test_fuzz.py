@@ -7,21 +7,21 @@ import random
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
 from schemathesis import checks
 from schemathesis.specs.openapi import checks as openapi_checks
 
 from abate.wsgi import application
 from credits import services as credits
-from tests.api.conftest import World
-from tests.conftest import Clock
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 10
 CONFIG = schemathesis.Config.from_dict({
     "seed": 20260115,
     "generation": {"mode": "all", "max-examples": MAX_EXAMPLES, "database": "none"},
+    # Unknown methods answer 405 before any operation runs (tested in test_errors).
+    "phases": {"coverage": {"unexpected-methods": []}},
 })
 CHECKS = [checks.not_a_server_error, openapi_checks.status_code_conformance,
           openapi_checks.content_type_conformance, openapi_checks.response_schema_conformance]
@@ -92,5 +92,4 @@ def test_no_server_error_and_no_answer_contradicts_the_schema(case, seeded, worl
             else value for name, value in case.path_parameters.items()}
     case.body = _real_ids(case.body, seeded, chooser)
     headers = {"Authorization": f"Bearer {world.keys['manager']}"}
-    r = case.call_and_validate(headers=headers, checks=CHECKS)
-    import sys; sys.path.insert(0,'/tmp'); import fuzzstats; fuzzstats.STATS[(case.operation.method.upper()+' '+case.operation.path, r.status_code)] += 1
+    case.call_and_validate(headers=headers, checks=CHECKS)

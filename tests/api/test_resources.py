@@ -67,14 +67,16 @@ def test_companies_users_balance_and_check(world, manager):
     company = ok(manager.post("/companies", {
         "name": "Hooli", "credit_limit": "500.00", "vat_id": "DK12345678",
         "address": {"line1": "1 Main St", "city": "Aarhus", "postal_code": "8000",
-                    "country": "DK"}, "peppol_id": "0088:5790000435975"}))
+                    "country": "DK"}, "peppol_id": "0088:5790000435975",
+        "billing_email": "ap@hooli.example"}))
     assert company == {
         "id": company["id"], "object": "company", "name": "Hooli", "currency": "USD",
         "is_reseller": False, "reseller_id": None, "credit_limit": "500.00",
         "legal_name": "Hooli", "vat_id": "DK12345678",
         "address": {"line1": "1 Main St", "line2": None, "city": "Aarhus",
                     "postal_code": "8000", "state": None, "country": "DK"},
-        "peppol_id": "0088:5790000435975", "created_at": company["created_at"]}
+        "peppol_id": "0088:5790000435975", "billing_email": "ap@hooli.example",
+        "created_at": company["created_at"]}
     cid = company["id"]
     assert ok(manager.get(f"/companies/{cid}")) == company
     patched = ok(manager.patch(f"/companies/{cid}", {"name": "Hooli XYZ", "credit_limit": None,
@@ -82,6 +84,10 @@ def test_companies_users_balance_and_check(world, manager):
     assert (patched["name"], patched["credit_limit"], patched["legal_name"]) == (
         "Hooli XYZ", None, "Hooli XYZ Inc.")
     ok(manager.patch(f"/companies/{cid}", {"credit_limit": "300.00"}))
+    assert ok(manager.patch(f"/companies/{cid}", {"billing_email": "billing@hooli.example"})
+              )["billing_email"] == "billing@hooli.example"
+    assert manager.patch(f"/companies/{cid}", {"billing_email": "not-an-address"}
+                         ).json()["error"]["param"] == "billing_email"
 
     user = ok(manager.post(f"/companies/{cid}/users", {"email": "Ann@Hooli.com",
                                                       "name": "Ann"}))

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 ABATE = str(ROOT / ".venv" / "bin" / "abate")
-CUSTOMERS = 60
+CUSTOMERS = 48
 
 
 def _server_url(dbname: str) -> str:

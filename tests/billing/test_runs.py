@@ -240,3 +240,19 @@ def test_two_runs_at_once_bill_each_customer_once(mp, make_customer, make_plan, 
     assert Invoice.objects.filter(marketplace=mp).count() == 12
     assert BillingRunEntry.objects.filter(marketplace=mp).count() == 12
     assert ledger_differences(marketplace=mp) == []
+
+
+def test_without_auto_apply_the_renewal_leaves_the_credit_available(mp, customer, make_plan,
+                                                                    subscribe):
+    """auto_apply_credit_to_new_invoices off: the 100.00 renewal owes 100.00, the 30.00 memo
+    stays unapplied."""
+    from tests.factories import configure
+
+    configure(mp, auto_apply_credit_to_new_invoices=False)
+    subscribe(customer, make_plan("pro", "100.00"), APR_1)
+    memo = credits.credit_memo_create_ad_hoc(
+        marketplace=mp, company_id=customer.id, reason_code="goodwill", actor=ACTOR,
+        at=at(2026, 3, 2), lines=[{"name": "Goodwill", "quantity": "1", "unit_price": "30"}])
+    run(mp, APR_1)
+    assert invoices(customer)[0].amount_due == D("100.00")
+    assert fresh(memo).status == "unapplied"

@@ -147,7 +147,7 @@ def test_webhook_endpoints(mp, parties, client, clock, settings):
                               f"{delivery['id']}/redeliver")
     assert response.status_code == 409
 
-    response = client("manager").request("delete", f"/webhook_endpoints/{created['id']}")
+    response = client("manager").client.delete(f"/api/v1/webhook_endpoints/{created['id']}")
     assert response.status_code == 200 and response.json()["deleted"] is True
     assert developer.get(f"/webhook_endpoints/{created['id']}").status_code == 404
     assert not WebhookDelivery.objects.exists()

@@ -9,7 +9,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from catalog.services import product_create
-from common.errors import InvalidInput
+from common.errors import BusinessRule, InvalidInput, NotFound
 from credits import services as credits
 from reports import queries
 from reports import services as reports
@@ -117,9 +117,11 @@ def test_reseller_reconciliation_leaves_out_custom_charges(mp, book):
         ("invoice", "INV-000002", "Initech", "Seats", "200.00"),
         ("credit_memo", "CM-000002", "Initech", "Seats", "-50.00"),
     ]
-    with pytest.raises(InvalidInput) as error:
+    with pytest.raises(BusinessRule) as error:
         read(mp, "reseller_reconciliation", reseller_id=str(book["globex"].id))
-    assert error.value.param == "reseller_id"
+    assert (error.value.code, error.value.param) == ("not_a_reseller", "reseller_id")
+    with pytest.raises(NotFound):
+        read(mp, "reseller_reconciliation", reseller_id="nope")
 
 
 def test_background_report_with_progress(mp, book, clock):

@@ -234,3 +234,23 @@ def test_deleting_an_endpoint_drops_its_deliveries(mp, customer, receiver):
     assert not WebhookDelivery.objects.exists()
     assert_jobs_ok()  # its queued job finds nothing to do
     assert receiver.requests == []
+
+
+def test_sweep_puts_a_job_back_behind_a_delivery_that_lost_it(mp, customer, receiver):
+    """A worker that died after taking the job and before its first write leaves a pending
+    delivery with no job: the sweep queues one, and marks the dead worker's job failed."""
+    endpoint_for(mp, receiver)
+    issue_memo(mp, customer)
+    delivery = WebhookDelivery.objects.get()
+    job = DBTaskResult.objects.get(pk=delivery.wakeup_job_id)
+    job.claim("dead-worker")  # taken, and never finished
+    later = timezone.now() + datetime.timedelta(hours=2)
+    assert notifications.outbox_sweep(at=later) == {"requeued": 1, "lost_jobs": 1}
+    job.refresh_from_db()
+    assert job.status == "FAILED" and "stopped" in job.traceback
+    delivery.refresh_from_db()
+    assert DBTaskResult.objects.get(pk=delivery.wakeup_job_id).status == "READY"
+    assert notifications.outbox_sweep(at=later) == {"requeued": 0, "lost_jobs": 0}
+    assert_jobs_ok()
+    delivery.refresh_from_db()
+    assert delivery.status == "succeeded" and len(receiver.requests) == 1

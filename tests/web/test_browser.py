@@ -25,9 +25,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """One browser for the whole session; each test gets a fresh context (cookies)."""
+    """One browser for all these tests (they are all in this module; its event loop ends
+    with them, before any other module's tests run); each test gets a fresh context."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                              args=CHROMIUM_ARGS)
@@ -261,10 +262,10 @@ def test_filters_and_search_narrow_the_lists(tab, mp, make_company, make_page_us
     tab.get_by_role("link", name="Total").click()
     expect(tab.locator("th[aria-sort]")).to_have_attribute("aria-sort", "descending")
     expect(tab.locator("tbody tr").first).to_contain_text(big.number)
+    shot(tab, "credit_memo_list")
     tab.get_by_label("Issued to").fill("2026-01-14")
     tab.get_by_label("Issued to").dispatch_event("change")
     expect(pager).to_contain_text("0 results")
-    shot(tab, "credit_memo_list")
 
     tab.goto("/invoices")
     expect(pager).to_contain_text("2 results")

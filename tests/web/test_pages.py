@@ -230,9 +230,20 @@ def test_credit_from_invoice_errors_show_beside_the_line(signed_in, customer, ma
     assert fresh(invoice).status == "paid"
 
 
-def test_list_filters_validate_beside_the_field(signed_in, customer, ad_hoc):
-    ad_hoc(customer, "12.00")
+def test_list_search_and_filters(signed_in, customer, make_company, ad_hoc):
+    first = ad_hoc(customer, "12.00", description="Broken router")
+    ad_hoc(make_company("Umbrella"), "30.00")
     client = signed_in("manager")
+    for q, found in [(first.number, 1), ("ROUTER", 1), ("umbrel", 1), ("CM-", 2), ("zzz", 0)]:
+        page = client.get("/credit-memos", {"q": q}).text
+        assert f"{found} result" in page, q
+    assert "1 result" in client.get("/credit-memos", {"q": "cm-", "currency": "usd",
+                                                      "customer": str(customer.id)}).text
+    assert "0 results" in client.get("/credit-memos", {"issued_to": "2026-01-14"}).text
+    assert "2 results" in client.get("/credit-memos", {"issued_from": "2026-01-15",
+                                                       "issued_to": "2026-01-15"}).text
+    bad_currency = client.get("/credit-memos", {"currency": "XYZ"})
+    assert bad_currency.status_code == 400 and "Not a currency code" in bad_currency.text
     response = client.get("/credit-memos?issued_from=2026-02-01&issued_to=2026-01-01")
     assert response.status_code == 400
     assert "The end of the range is before its start." in response.text

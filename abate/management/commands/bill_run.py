@@ -2,7 +2,6 @@
 date. Safe to repeat, and to restart after a crash: what was billed is not billed again.
 `--schedule-daily` enqueues the scheduled daily run (see billing.tasks) instead."""
 
-import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 

@@ -1,0 +1,398 @@
+"""Pages of the documents issue: PDF downloads; Settings › PDF templates (with a live preview),
+Notifications, Webhooks (endpoints, deliveries, attempts, redelivery); Reports (CSV now, or
+produced in the background with progress); Background jobs (queued, running, failed).
+
+Each view makes one service call and shows the service's error beside the form."""
+
+import base64
+import datetime
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.views.decorators.http import require_POST
+
+from common.clock import now
+from common.errors import DomainError
+from documents import pdf as pdf_rendering
+from documents import services as documents
+from notifications import services as notifications
+from notifications.models import EMAIL_KINDS, WebhookDelivery, WebhookEndpoint
+from notifications.serializers import delivery_data, endpoint_data
+from reports import queries
+from reports import services as reports
+from reports.models import ReportRun
+from web.pages import error_status, forbidden, message_for, page, page_view, require
+from web.selectors import visible_invoice, visible_memo
+
+REPORT_ROLES = ("manager", "billing")
+JOB_ROLES = ("manager", "developer")
+KINDS = {"credit_memo": "Credit memo", "invoice": "Invoice"}
+REPORT_LABELS = {
+    "invoice_details": "Invoice details",
+    "credit_memos": "Credit memos",
+    "reseller_reconciliation": "Reseller reconciliation",
+}
+
+
+def _actor(request) -> str:
+    return f"user:{request.page_user.user.email}"
+
+
+def _pdf(request, kind, document):
+    if document is None:
+        raise Http404("no such document")
+    content, name = documents.pdf_bytes(kind=kind, document=document, actor=_actor(request),
+                                        at=now())
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@page_view
+def credit_memo_pdf(request, memo_id):
+    return _pdf(request, "credit_memo", visible_memo(
+        marketplace=request.marketplace, company=request.company, memo_id=memo_id))
+
+
+@page_view
+def invoice_pdf(request, invoice_id):
+    return _pdf(request, "invoice", visible_invoice(
+        marketplace=request.marketplace, company=request.company, invoice_id=invoice_id))
+
+
+# --- Settings › PDF templates ----------------------------------------------------------------
+
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise Http404("no such document type")
+    return kind
+
+
+def _preview_png(kind: str, html: str) -> str:
+    content = documents.pdf_preview(kind=kind, html=html)
+    return base64.b64encode(pdf_rendering.page_png(content, dpi=96)).decode()
+
+
+@page_view
+def pdf_templates(request, kind="credit_memo"):
+    denied = require(request, "settings")
+    if denied:
+        return denied
+    kind, marketplace = _kind(kind), request.marketplace
+    error, status = None, 200
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "reset":
+                documents.pdf_template_reset(marketplace=marketplace, kind=kind)
+                messages.success(request, f"{KINDS[kind]} template reset to the default.")
+            else:
+                documents.pdf_template_update(marketplace=marketplace, kind=kind,
+                                              html=request.POST.get("html", ""),
+                                              actor=_actor(request), at=now())
+                messages.success(request, f"{KINDS[kind]} template saved.")
+            return redirect("web:pdf_templates_kind", kind=kind)
+        except DomainError as failure:
+            error, status = message_for(failure), error_status(failure)
+        html = request.POST.get("html", "")
+    else:
+        html = documents.template_source(marketplace_id=marketplace.id, kind=kind)
+    preview, preview_error = None, None
+    try:
+        preview = _preview_png(kind, html)
+    except DomainError as failure:
+        preview_error = message_for(failure)
+    return page(request, "web/documents/pdf_templates.html", {
+        "kind": kind, "kind_label": KINDS[kind].lower(), "kinds": KINDS, "html": html,
+        "error": error, "preview": preview, "preview_error": preview_error,
+        "custom": documents.template_is_custom(marketplace_id=marketplace.id, kind=kind),
+    }, status=status)
+
+
+@page_view
+@require_POST
+def pdf_template_preview(request, kind):
+    """The live preview (htmx): page 1 of the sample document with the typed template."""
+    denied = require(request, "settings")
+    if denied:
+        return denied
+    context = {"preview": None, "preview_error": None}
+    try:
+        context["preview"] = _preview_png(_kind(kind), request.POST.get("html", ""))
+    except DomainError as failure:
+        context["preview_error"] = message_for(failure)
+    return render(request, "web/documents/_preview.html", context)
+
+
+# --- Settings › Notifications ----------------------------------------------------------------
+
+@page_view
+def notification_settings(request):
+    denied = require(request, "settings")
+    if denied:
+        return denied
+    marketplace = request.marketplace
+    failed_kind, error, status = None, None, 200
+    typed = {}
+    if request.method == "POST":
+        kind = request.POST.get("kind")
+        try:
+            notifications.email_setting_update(
+                marketplace=marketplace, kind=kind, enabled=request.POST.get("enabled") == "on",
+                subject=request.POST.get("subject", ""), body=request.POST.get("body", ""),
+                at=now())
+            messages.success(request, "Notification saved.")
+            return redirect("web:notification_settings")
+        except DomainError as failure:
+            failed_kind, error, status = kind, message_for(failure), error_status(failure)
+            typed = {"enabled": request.POST.get("enabled") == "on",
+                     "subject": request.POST.get("subject", ""),
+                     "body": request.POST.get("body", "")}
+    settings = []
+    for kind in EMAIL_KINDS:
+        setting = notifications.email_setting(marketplace=marketplace, kind=kind)
+        if kind == failed_kind:
+            setting = {**setting, **typed, "error": error}
+        settings.append(setting)
+    return page(request, "web/documents/notifications.html", {"settings": settings},
+                status=status)
+
+
+# --- Settings › Webhooks ---------------------------------------------------------------------
+
+@page_view
+def webhook_endpoints(request):
+    denied = require(request, "webhooks")
+    if denied:
+        return denied
+    marketplace = request.marketplace
+    error, status, typed = None, 200, {"url": "", "event_types": "credit_memo.issued"}
+    if request.method == "POST":
+        typed = {"url": request.POST.get("url", ""),
+                 "event_types": request.POST.get("event_types", "")}
+        types = [t.strip() for t in typed["event_types"].replace(",", " ").split() if t.strip()]
+        try:
+            endpoint = notifications.webhook_endpoint_create(
+                marketplace=marketplace, url=typed["url"], event_types=types, at=now())
+            messages.success(request, "Endpoint added. Its signing secret is shown on its page.")
+            return redirect("web:webhook_endpoint", endpoint_id=endpoint.id)
+        except DomainError as failure:
+            error, status = message_for(failure), error_status(failure)
+    endpoints = [endpoint_data(e) for e in WebhookEndpoint.objects.filter(
+        marketplace=marketplace).order_by("-created_at")]
+    return page(request, "web/documents/webhooks.html", {
+        "endpoints": endpoints, "error": error, "typed": typed}, status=status)
+
+
+def _endpoint(request, endpoint_id):
+    try:
+        return notifications.webhook_endpoint_get(marketplace=request.marketplace,
+                                                  endpoint_id=endpoint_id)
+    except DomainError:
+        raise Http404("no such webhook endpoint") from None
+
+
+@page_view
+def webhook_endpoint(request, endpoint_id):
+    denied = require(request, "webhooks")
+    if denied:
+        return denied
+    endpoint = _endpoint(request, endpoint_id)
+    deliveries = (WebhookDelivery.objects.filter(endpoint=endpoint).select_related("event")
+                  .prefetch_related("attempt_log").order_by("-created_at", "-id")[:50])
+    return page(request, "web/documents/webhook_endpoint.html", {
+        "endpoint": endpoint_data(endpoint, include_secret=True),
+        "deliveries": [delivery_data(d) for d in deliveries],
+    })
+
+
+@page_view
+@require_POST
+def webhook_endpoint_action(request, endpoint_id, action):
+    denied = require(request, "webhooks")
+    if denied:
+        return denied
+    endpoint = _endpoint(request, endpoint_id)
+    if action == "delete":
+        notifications.webhook_endpoint_delete(marketplace=request.marketplace,
+                                              endpoint_id=endpoint.id)
+        messages.success(request, "Endpoint deleted.")
+        return redirect("web:webhook_endpoints")
+    if action == "enable":
+        notifications.webhook_endpoint_enable(marketplace=request.marketplace,
+                                              endpoint_id=endpoint.id, at=now())
+        messages.success(request, "Endpoint enabled.")
+        return redirect("web:webhook_endpoint", endpoint_id=endpoint.id)
+    raise Http404
+
+
+@page_view
+@require_POST
+def webhook_redeliver(request, endpoint_id, delivery_id):
+    denied = require(request, "webhooks")
+    if denied:
+        return denied
+    endpoint = _endpoint(request, endpoint_id)
+    try:
+        notifications.webhook_delivery_redeliver(marketplace=request.marketplace,
+                                                 endpoint_id=endpoint.id,
+                                                 delivery_id=delivery_id, at=now())
+        messages.success(request, "The delivery will be sent again in a moment.")
+    except DomainError as failure:
+        messages.error(request, message_for(failure))
+    return redirect("web:webhook_endpoint", endpoint_id=endpoint.id)
+
+
+# --- Reports ---------------------------------------------------------------------------------
+
+def _report_denied(request):
+    if request.role not in REPORT_ROLES:
+        return forbidden(request, "Your role may not see reports.")
+    return None
+
+
+def _report_values(source) -> dict:
+    return {name: (source.get(name) or None) for name in
+            ("report", "date_from", "date_to", "company_id", "reseller_id")}
+
+
+def _runs(marketplace) -> dict:
+    """The latest runs, and whether the page should poll for their progress."""
+    runs = [{"id": str(r.id), "label": REPORT_LABELS.get(r.report, r.report), "status": r.status,
+             "progress": r.progress, "rows_written": r.rows_written, "rows_total": r.rows_total,
+             "filters": r.filters, "created_at": r.created_at, "error": r.error}
+            for r in ReportRun.objects.filter(marketplace=marketplace)
+            .order_by("-created_at")[:20]]
+    return {"runs": runs, "polling": any(r["status"] in ("queued", "running") for r in runs)}
+
+
+@page_view
+def reports_page(request):
+    denied = _report_denied(request)
+    if denied:
+        return denied
+    from customers.models import Company
+
+    marketplace = request.marketplace
+    error, status, typed = None, 200, _report_values(request.POST)
+    if request.method == "POST":
+        try:
+            reports.report_request(marketplace=marketplace, actor=_actor(request), at=now(),
+                                   **{k: v for k, v in typed.items()})
+            messages.success(request, "The report is being produced; it appears below.")
+            return redirect("web:reports")
+        except DomainError as failure:
+            error, status = message_for(failure), error_status(failure)
+    companies = list(Company.objects.filter(marketplace=marketplace, is_own=False)
+                     .order_by("name").values("id", "name", "is_reseller")[:500])
+    return page(request, "web/documents/reports.html", {
+        "labels": REPORT_LABELS, **_runs(marketplace), "error": error, "typed": typed,
+        "companies": companies, "resellers": [c for c in companies if c["is_reseller"]],
+    }, status=status)
+
+
+@page_view
+def report_runs(request):
+    """The runs with their progress (htmx polls it while one runs)."""
+    denied = _report_denied(request)
+    if denied:
+        return denied
+    return render(request, "web/documents/_report_runs.html", _runs(request.marketplace))
+
+
+@page_view
+def report_csv(request, report=None):
+    """A report streamed as it is read (any size, constant memory)."""
+    denied = _report_denied(request)
+    if denied:
+        return denied
+    values = _report_values(request.GET)
+    report = report or values["report"]
+    values.pop("report")
+    if report not in queries.REPORTS:
+        raise Http404
+    try:
+        filters = queries.parse_filters(marketplace=request.marketplace, report=report, **values)
+    except DomainError as failure:
+        messages.error(request, message_for(failure))
+        return redirect("web:reports")
+    response = StreamingHttpResponse(
+        reports.report_stream(marketplace=request.marketplace, report=report, filters=filters),
+        content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{reports.file_name(report, filters)}"')
+    return response
+
+
+@page_view
+def report_file(request, report_id):
+    denied = _report_denied(request)
+    if denied:
+        return denied
+    try:
+        run, handle = reports.report_open(marketplace=request.marketplace, report_id=report_id)
+    except DomainError:
+        raise Http404("no such report, or not ready") from None
+    return FileResponse(handle, as_attachment=True, filename=reports.file_name(run),
+                        content_type="text/csv; charset=utf-8")
+
+
+# --- Background jobs -------------------------------------------------------------------------
+
+@page_view
+def jobs(request):
+    """What the workers do: queued, running and failed jobs of every kind (the queue is
+    shared by all marketplaces, so only the job's kind, times and error are shown)."""
+    if request.role not in JOB_ROLES:
+        return forbidden(request, "Your role may not see background jobs.")
+    from django.db.models import Count
+    from django_tasks_db.models import DBTaskResult
+
+    at = now()
+    counts = dict(DBTaskResult.objects.values_list("status").annotate(n=Count("id")))
+    due = DBTaskResult.objects.filter(status="READY", run_after__lte=at).count()
+
+    def rows(queryset):
+        return [{"id": str(j.id), "task": j.task_path.rsplit(".", 1)[-1],
+                 "status": j.status, "enqueued_at": j.enqueued_at, "started_at": j.started_at,
+                 "finished_at": j.finished_at,
+                 "run_after": None if j.run_after.year == 9999 else j.run_after,
+                 "error": j.exception_class_path.rsplit(".", 1)[-1],
+                 "stuck": j.status == "RUNNING" and j.started_at
+                 and j.started_at < at - datetime.timedelta(minutes=15)}
+                for j in queryset]
+
+    return page(request, "web/documents/jobs.html", {
+        "counts": {"queued": counts.get("READY", 0), "due": due,
+                   "running": counts.get("RUNNING", 0), "failed": counts.get("FAILED", 0),
+                   "succeeded": counts.get("SUCCESSFUL", 0)},
+        "running": rows(DBTaskResult.objects.filter(status="RUNNING").order_by("started_at")
+                        [:50]),
+        "queued": rows(DBTaskResult.objects.filter(status="READY").order_by("run_after")[:50]),
+        "failed": rows(DBTaskResult.objects.filter(status="FAILED").order_by("-finished_at")
+                       [:50]),
+    })
+
+
+urlpatterns = [
+    path("credit-memos/<str:memo_id>/pdf", credit_memo_pdf, name="credit_memo_pdf"),
+    path("invoices/<str:invoice_id>/pdf", invoice_pdf, name="invoice_pdf"),
+    path("settings/pdf-templates", pdf_templates, name="pdf_templates"),
+    path("settings/pdf-templates/<str:kind>", pdf_templates, name="pdf_templates_kind"),
+    path("settings/pdf-templates/<str:kind>/preview", pdf_template_preview,
+         name="pdf_template_preview"),
+    path("settings/notifications", notification_settings, name="notification_settings"),
+    path("settings/webhooks", webhook_endpoints, name="webhook_endpoints"),
+    path("settings/webhooks/<str:endpoint_id>", webhook_endpoint, name="webhook_endpoint"),
+    path("settings/webhooks/<str:endpoint_id>/<str:action>", webhook_endpoint_action,
+         name="webhook_endpoint_action"),
+    path("settings/webhooks/<str:endpoint_id>/deliveries/<str:delivery_id>/redeliver",
+         webhook_redeliver, name="webhook_redeliver"),
+    path("reports", reports_page, name="reports"),
+    path("reports/runs", report_runs, name="report_runs"),
+    path("reports/download", report_csv, name="report_download"),
+    path("reports/<str:report>.csv", report_csv, name="report_csv"),
+    path("reports/runs/<str:report_id>/file", report_file, name="report_file"),
+    path("settings/jobs", jobs, name="jobs"),
+]
