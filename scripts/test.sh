@@ -18,6 +18,7 @@ ensure_postgres() {
 }
 
 .venv/bin/ruff check . || exit 1
+.venv/bin/lint-imports --no-cache || exit 1
 
 echo "== SQLite"
 env -u DATABASE_URL .venv/bin/pytest -p no:cacheprovider "$@"
