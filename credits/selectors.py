@@ -5,7 +5,8 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery, Sum
+from django.db.models.lookups import IsNull
 
 from common.errors import InvalidInput
 from common.ids import parse_id
@@ -90,7 +91,8 @@ def ledger_differences(*, marketplace) -> list[str]:
             sign = -1 if account == "customer_credit" else 1
             problems.append(
                 f"{marketplace.slug}: {names.get(company_id, company_id)} {account} {currency}: "
-                f"ledger {sign * got}, documents {sign * want}")
+                f"ledger {format_amount(sign * got, currency)}, "
+                f"documents {format_amount(sign * want, currency)}")
     return problems
 
 
@@ -152,16 +154,40 @@ def credit_memo_list(*, marketplace, status=None, company_id=None, user_id=None,
 
 
 SEARCH_NAMES_MAX = 500
+SEARCH_SAMPLE = 200
+SEARCH_WALK_HITS = 20
+
+
+def _has_row(queryset):
+    """Whether `queryset` (correlated with OuterRef) has a row: a scalar subquery, which
+    PostgreSQL probes row by row through an index, where it would hash an EXISTS by first
+    reading every match of the whole table."""
+    return IsNull(Subquery(queryset.values("pk")[:1]), False)
 
 
 def document_search(documents, *, marketplace, q: str, lines, field: str):
     """Documents whose number, company or billed company name, or a line's description
     (`lines`: the matching lines; `field`: their document's id) holds `q`,
-    case-insensitively. Each branch is its own indexed lookup (trigram indexes on
-    PostgreSQL; the few matching companies as literal ids, for the company indexes) and
-    their union picks the documents: with the branches ORed in one WHERE, PostgreSQL can
-    use no index and tests every document of the marketplace."""
+    case-insensitively. Two plans, for a common and a rare `q`:
+    - walk: the documents are read newest first (the order lists page in) and each is
+      tested by index probes, so a page is full after a few hundred rows when `q` is
+      common; for a rare `q` it would read every document;
+    - union: each branch is its own indexed lookup (trigram indexes on PostgreSQL; the few
+      matching companies as literal ids, for the company indexes) and their union picks
+      the documents: fast for a rare `q`, but a common one matches a large share of a big
+      table (seconds at a million memos).
+    The newest SEARCH_SAMPLE documents choose: the walk when SEARCH_WALK_HITS of them
+    match (or there are fewer), else the union. Both find the same documents."""
     companies = Company.objects.filter(marketplace=marketplace, name__icontains=q)
+    row_matches = (Q(number__icontains=q)
+                   | _has_row(companies.filter(pk=OuterRef("company_id")))
+                   | _has_row(companies.filter(pk=OuterRef("billed_company_id")))
+                   | _has_row(lines.filter(**{field: OuterRef("id")})))
+    sample = list(documents.order_by("-created_at", "-id")
+                  .annotate(search_hit=ExpressionWrapper(row_matches, BooleanField()))
+                  .values_list("search_hit", flat=True)[:SEARCH_SAMPLE])
+    if len(sample) < SEARCH_SAMPLE or sum(sample) >= SEARCH_WALK_HITS:
+        return documents.filter(row_matches)
     found = list(companies.values_list("id", flat=True)[:SEARCH_NAMES_MAX + 1])
     names = found if len(found) <= SEARCH_NAMES_MAX else companies.values("id")
     own = documents.model.objects.filter(marketplace=marketplace)
