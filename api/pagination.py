@@ -106,7 +106,11 @@ def page(queryset, *, limit: int, cursor: str | None, keyset: Keyset = BY_CREATE
 
 
 def paginate(queryset, *, limit: int, cursor: str | None, serialize,
-             keyset: Keyset = BY_CREATED) -> dict:
+             keyset: Keyset = BY_CREATED, read_related=None) -> dict:
+    """`read_related(rows)`, if given, reads what the page's rows need for `serialize` in a
+    few queries for them all."""
     rows, has_more, next_cursor = page(queryset, limit=limit, cursor=cursor, keyset=keyset)
+    if read_related is not None:
+        read_related(rows)
     return {"object": "list", "data": [serialize(row) for row in rows], "has_more": has_more,
             "next_cursor": next_cursor}

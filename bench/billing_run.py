@@ -194,7 +194,6 @@ class Raw:
                      "customers_billed, invoices_issued, credit_memos_issued, failures, "
                      "started_at, created_at) VALUES (%s, %s, %s, 'running', 0, 0, 0, '[]', "
                      "%s, %s)", [self.run_id, mp.id, MAY_1, RUN_AT, RUN_AT])
-        conn.commit()
 
     def insert(self, cur, name, values: dict, many=None):
         model = self.models[name]
@@ -347,7 +346,9 @@ class Raw:
 def raw_baseline(mp) -> int:
     import psycopg
 
-    with psycopg.connect(DB_URL) as conn:
+    # Autocommit, so that each `conn.transaction()` is a real BEGIN ... COMMIT per customer
+    # (on a connection in a transaction it would only be a savepoint).
+    with psycopg.connect(DB_URL, autocommit=True) as conn:
         raw = Raw(conn, mp)
         return sum(raw.bill(company_id) for company_id in raw.customers())
 

@@ -186,7 +186,8 @@ def document_search(documents, *, marketplace, q: str, lines, field: str):
     sample = list(documents.order_by("-created_at", "-id")
                   .annotate(search_hit=ExpressionWrapper(row_matches, BooleanField()))
                   .values_list("search_hit", flat=True)[:SEARCH_SAMPLE])
-    if len(sample) < SEARCH_SAMPLE or sum(sample) >= SEARCH_WALK_HITS:
+    # A draft's null number makes its test null (no match), not false.
+    if len(sample) < SEARCH_SAMPLE or sum(1 for hit in sample if hit) >= SEARCH_WALK_HITS:
         return documents.filter(row_matches)
     found = list(companies.values_list("id", flat=True)[:SEARCH_NAMES_MAX + 1])
     names = found if len(found) <= SEARCH_NAMES_MAX else companies.values("id")

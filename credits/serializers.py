@@ -2,13 +2,50 @@
 only for managers, by the caller."""
 
 from common.money import format_amount, format_decimal
+from credits.models import Application, CreditMemoLine, Payout
 from invoicing.serializers import _date, _id, _ts
+
+APPLICATION_ORDER = ("applied_at", "position", "id")
+PAYOUT_ORDER = ("created_at", "id")
+
+
+def memos_read_related(memos) -> None:
+    """Read the lines, applications and payouts of a list's memos in three queries, for
+    memo_data (no query per memo). Plain lists: Django's prefetch_related costs several
+    times the CPU, building a queryset per memo and relation."""
+    related = {memo.id: {"lines": [], "applications": [], "payouts": []} for memo in memos}
+    ids = list(related)
+    for name, rows in (
+            ("lines", CreditMemoLine.objects.filter(memo_id__in=ids).order_by("position")),
+            ("applications", Application.objects.filter(memo_id__in=ids)
+             .select_related("invoice").order_by(*APPLICATION_ORDER)),
+            ("payouts", Payout.objects.filter(memo_id__in=ids).order_by(*PAYOUT_ORDER))):
+        for row in rows:
+            related[row.memo_id][name].append(row)
+    for memo in memos:
+        memo._related_rows = related[memo.id]
+
+
+def _ref(line, name: str):
+    """The id of a line's product, subscription or source invoice line: a saved line's
+    `<name>_id` column (no join), a planned line's object."""
+    if hasattr(line, f"{name}_id"):
+        return _id(getattr(line, f"{name}_id"))
+    related = getattr(line, name)
+    return _id(related.id if related is not None else None)
+
+
+def _related(memo, name: str, read) -> list:
+    """A memo's lines, applications or payouts: those a list read (memos_read_related),
+    else `read()`."""
+    rows = getattr(memo, "_related_rows", None)
+    return rows[name] if rows is not None else list(read())
 
 
 def memo_line_data(line, currency) -> dict:
     return {
         "id": _id(getattr(line, "id", None)),
-        "product_id": _id(line.product.id if line.product is not None else None),
+        "product_id": _ref(line, "product"),
         "name": line.name,
         "description": line.description,
         "quantity": format_decimal(line.quantity),
@@ -20,19 +57,18 @@ def memo_line_data(line, currency) -> dict:
         "billing_action": line.billing_action,
         "period_start": _date(line.period_start),
         "period_end": _date(line.period_end),
-        "subscription_id": _id(line.subscription.id if line.subscription is not None else None),
-        "source_invoice_line_id": _id(
-            line.source_invoice_line.id if line.source_invoice_line is not None else None
-        ),
+        "subscription_id": _ref(line, "subscription"),
+        "source_invoice_line_id": _ref(line, "source_invoice_line"),
         "custom_charge": line.custom_charge,
     }
 
 
 def memo_data(memo, *, include_reason: bool = False) -> dict:
     c = memo.currency
-    lines = list(memo.lines.select_related("product", "subscription", "source_invoice_line"))
-    applications = memo.applications.select_related("invoice").order_by(
-        "applied_at", "position", "id")
+    lines = _related(memo, "lines", memo.lines.all)
+    applications = _related(memo, "applications", lambda: memo.applications.select_related(
+        "invoice").order_by(*APPLICATION_ORDER))
+    payouts = _related(memo, "payouts", lambda: memo.payouts.order_by(*PAYOUT_ORDER))
     data = {
         "id": str(memo.id),
         "object": "credit_memo",
@@ -77,7 +113,7 @@ def memo_data(memo, *, include_reason: bool = False) -> dict:
                 "status": p.status,
                 "created_at": _ts(p.created_at),
             }
-            for p in memo.payouts.order_by("created_at", "id")
+            for p in payouts
         ],
         "auto_apply": memo.auto_apply,
     }

@@ -31,7 +31,7 @@ from common.clock import now
 from credits import services as credits
 from credits.models import ORIGINS, STATUSES, CreditMemo
 from credits.selectors import credit_memo_list
-from credits.serializers import memo_data
+from credits.serializers import memo_data, memos_read_related
 from notifications.models import Event
 
 router = Router(tags=["credit memos"])
@@ -133,7 +133,7 @@ def credit_memos_list(
         user_id=user_id, origin=origin, currency=currency, issued_from=issued_from,
         issued_to=issued_to, q=q,
         visible_to_company_id=scoping.customer_company_id(request.auth))
-    return ok(paginate(memos, limit=limit, cursor=cursor,
+    return ok(paginate(memos, limit=limit, cursor=cursor, read_related=memos_read_related,
                        serialize=lambda memo: _memo(request, memo)))
 
 

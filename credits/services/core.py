@@ -27,13 +27,19 @@ def save_amounts(memo: CreditMemo, *extra: str) -> None:
 @dataclass
 class Outbox:
     """Events gathered during a change and recorded at its end, after the number is taken,
-    so each payload shows the documents as the change leaves them."""
+    so each payload shows the documents as the change leaves them.
+
+    A memo issued in the change takes its number here too (`number_last`), between reading
+    the payloads and recording the events: the counter's row lock, which serialises every
+    issue of the marketplace until the commit, is then held only for the number, its row
+    and the events, not for the reads of the payloads."""
 
     marketplace: object
     actor: str
     at: object
     items: list = field(default_factory=list)
     applications_made: int = 0
+    to_number: list = field(default_factory=list)
 
     def memo(self, type: str, memo: CreditMemo) -> None:
         self.items.append((type, "credit_memo", memo))
@@ -41,12 +47,40 @@ class Outbox:
     def invoice(self, type: str, invoice: Invoice) -> None:
         self.items.append((type, "invoice", invoice))
 
+    def number_last(self, memo: CreditMemo) -> None:
+        """Take the memo's number at the flush (the last write of the change)."""
+        self.to_number.append(memo)
+
     def flush(self) -> None:
+        # A document in several events is read and serialised once: all show it as the
+        # change leaves it.
+        payloads = {}
+        for _, subject_type, obj in self.items:
+            key = (subject_type, id(obj))
+            if key not in payloads:
+                payloads[key] = (memo_data(obj) if subject_type == "credit_memo"
+                                 else invoice_data(obj))
+        for memo in self.to_number:
+            memo_number(memo=memo)
+            _show_number(payloads.values(), memo)
+        self.to_number.clear()
         for type, subject_type, obj in self.items:
-            data = memo_data(obj) if subject_type == "credit_memo" else invoice_data(obj)
             event_record(marketplace=self.marketplace, type=type, actor=self.actor,
-                         subject=(subject_type, obj.id), data=data, at=self.at)
+                         subject=(subject_type, obj.id), data=payloads[(subject_type, id(obj))],
+                         at=self.at)
         self.items.clear()
+
+
+def _show_number(payloads, memo: CreditMemo) -> None:
+    """Write a number just taken into payloads read before it: the memo's own, and the
+    applications of invoices it was applied to."""
+    memo_id = str(memo.id)
+    for data in payloads:
+        if data.get("object") == "credit_memo" and data["id"] == memo_id:
+            data["number"] = memo.number
+        for application in data.get("credit_applications", ()):
+            if application["credit_memo_id"] == memo_id:
+                application["credit_memo_number"] = memo.number
 
 
 def apply_credit(*, marketplace, memo: CreditMemo, invoice: Invoice, amount, actor, at,

@@ -35,13 +35,13 @@ from credits.services.core import (
     Outbox,
     apply_credit,
     auto_apply_memo,
-    memo_number,
     memo_open,
     open_invoices_for,
     save_amounts,
 )
 from credits.services.errors import MemoNotVoidable, OwnCompany, SubscriptionNotForCompany
 from credits.services.rules import eligibility_error
+from customers.models import Company
 from invoicing import locks as invoice_locks
 from invoicing.services import invoice_get, lookup_product, lookup_subscription, resolve_customer
 from ledger.services import entry_post, entry_reverse
@@ -69,6 +69,14 @@ def _header(*, reason_code, reason, memo) -> dict:
 
 def _check_not_own(*, payer, billed) -> None:
     if payer.is_own or billed.is_own:
+        raise OwnCompany("the marketplace's own company cannot receive a credit memo",
+                         param="company_id")
+
+
+def _check_invoice_not_own(invoice) -> None:
+    """_check_not_own for an invoice's parties, in one query rather than two."""
+    if Company.objects.filter(pk__in={invoice.company_id, invoice.billed_company_id},
+                              is_own=True).exists():
         raise OwnCompany("the marketplace's own company cannot receive a credit memo",
                          param="company_id")
 
@@ -204,7 +212,7 @@ def credit_memo_preview_from_invoice(*, marketplace, invoice_id, reason_code, re
     invoice, header, _, _ = _from_invoice(
         marketplace=marketplace, invoice_id=invoice_id, reason_code=reason_code, reason=reason,
         memo=memo, lines=lines, apply_to=apply_to)
-    _check_not_own(payer=invoice.company, billed=invoice.billed_company)
+    _check_invoice_not_own(invoice)
     _check_source_invoice(invoice)
     plan = plan_from_invoice(invoice=invoice, lines=lines)
     return memo_preview_data(plan=plan, include_reason=include_reason, header={
@@ -277,15 +285,18 @@ def _recheck_invoice_lines(memo) -> None:
 
 
 def issue(*, marketplace, memo: CreditMemo, actor, at, outbox: Outbox,
-          planned_under_lock: bool = False) -> None:
-    """Issue a locked draft and apply it as its creation asked. Number last.
-    `planned_under_lock`: the memo was computed in this transaction under the source
-    invoice's lock, so its lines need no second check."""
+          planned_under_lock: bool = False, locked: dict | None = None) -> None:
+    """Issue a locked draft and apply it as its creation asked. Number last: the caller's
+    `outbox.flush()` takes it. `planned_under_lock`: the memo was computed in this
+    transaction under the source invoice's lock, so its lines need no second check.
+    `locked`: the invoices it touches, already locked in this transaction (else they are
+    locked here)."""
     if memo.status != "draft":
         raise InvalidState(f"credit memo is {memo.status}, not a draft")
-    locked = _lock_targets(marketplace=marketplace, memo=memo,
-                           source_invoice_id=memo.source_invoice_id, mode=memo.apply_mode,
-                           targets=memo.apply_to)
+    if locked is None:
+        locked = _lock_targets(marketplace=marketplace, memo=memo,
+                               source_invoice_id=memo.source_invoice_id,
+                               mode=memo.apply_mode, targets=memo.apply_to)
     if memo.source_invoice_id and memo.origin == "invoice":
         memo.source_invoice = locked[memo.source_invoice_id]
         _check_source_invoice(memo.source_invoice)
@@ -311,7 +322,7 @@ def issue(*, marketplace, memo: CreditMemo, actor, at, outbox: Outbox,
         auto_apply_memo(marketplace=marketplace, memo=memo,
                         invoices=open_invoices_for(marketplace=marketplace, memo=memo),
                         actor=actor, at=at, outbox=outbox)
-    memo_number(memo=memo)
+    outbox.number_last(memo)
 
 
 @transaction.atomic(durable=True)
@@ -322,7 +333,7 @@ def credit_memo_create_from_invoice(*, marketplace, invoice_id, reason_code, rea
         marketplace=marketplace, invoice_id=invoice_id, reason_code=reason_code, reason=reason,
         memo=memo, lines=lines, apply_to=apply_to)
     draft = parse_bool(draft, param="draft", default=False)
-    _check_not_own(payer=found.company, billed=found.billed_company)
+    _check_invoice_not_own(found)
     # The source invoice's lock serialises every credit of its lines.
     locked = _lock_targets(marketplace=marketplace, memo=None, source_invoice_id=found.id,
                            mode=mode, targets=targets)
@@ -339,7 +350,7 @@ def credit_memo_create_from_invoice(*, marketplace, invoice_id, reason_code, rea
         outbox.memo("credit_memo.created", credit_memo)
     else:
         issue(marketplace=marketplace, memo=credit_memo, actor=actor, at=at, outbox=outbox,
-              planned_under_lock=True)
+              planned_under_lock=True, locked=locked)
     outbox.flush()
     return credit_memo
 
