@@ -124,12 +124,13 @@ def utc_day_start(day: datetime.date) -> datetime.datetime:
 
 def credit_memo_list(*, marketplace, status=None, company_id=None, user_id=None, origin=None,
                      currency=None, issued_from=None, issued_to=None, q=None,
-                     visible_to_company_id=None):
+                     visible_to_company_id=None, whole_set=False):
     """The marketplace's credit memos, drafts included, filtered; unordered (callers paginate
     newest first). `company_id` matches the payer or the billed company; `issued_from` and
     `issued_to` are inclusive UTC dates; `q` is a case-insensitive substring of the number,
     the company's or billed company's name, or a line's description. Raises InvalidInput
-    for a bad filter value; an id of the wrong form matches nothing."""
+    for a bad filter value; an id of the wrong form matches nothing. `whole_set`: the caller
+    reads every match (counts, totals), not a first page (see `document_search`)."""
     memos = CreditMemo.objects.filter(marketplace=marketplace)
     memos = _confined(memos, visible_to_company_id)
     if status is not None:
@@ -149,7 +150,8 @@ def credit_memo_list(*, marketplace, status=None, company_id=None, user_id=None,
     q = parse_text(q, param="q").strip()
     if q:
         memos = document_search(memos, marketplace=marketplace, q=q, field="memo_id",
-                                lines=CreditMemoLine.objects.filter(description__icontains=q))
+                                lines=CreditMemoLine.objects.filter(description__icontains=q),
+                                whole_set=whole_set)
     return memos
 
 
@@ -165,7 +167,8 @@ def _has_row(queryset):
     return IsNull(Subquery(queryset.values("pk")[:1]), False)
 
 
-def document_search(documents, *, marketplace, q: str, lines, field: str):
+def document_search(documents, *, marketplace, q: str, lines, field: str,
+                    whole_set: bool = False):
     """Documents whose number, company or billed company name, or a line's description
     (`lines`: the matching lines; `field`: their document's id) holds `q`,
     case-insensitively. Two plans, for a common and a rare `q`:
@@ -177,8 +180,13 @@ def document_search(documents, *, marketplace, q: str, lines, field: str):
       the documents: fast for a rare `q`, but a common one matches a large share of a big
       table (seconds at a million memos).
     The newest SEARCH_SAMPLE documents choose: the walk when SEARCH_WALK_HITS of them
-    match (or there are fewer), else the union. Both find the same documents."""
+    match (or there are fewer), else the union. Both find the same documents. A caller
+    that reads the whole matching set (counts and totals on the pages) says `whole_set`:
+    the walk would then test every document, so the union serves it."""
     companies = Company.objects.filter(marketplace=marketplace, name__icontains=q)
+    if whole_set:
+        return _search_union(documents, marketplace=marketplace, q=q, lines=lines,
+                             field=field, companies=companies)
     row_matches = (Q(number__icontains=q)
                    | _has_row(companies.filter(pk=OuterRef("company_id")))
                    | _has_row(companies.filter(pk=OuterRef("billed_company_id")))
@@ -189,6 +197,11 @@ def document_search(documents, *, marketplace, q: str, lines, field: str):
     # A draft's null number makes its test null (no match), not false.
     if len(sample) < SEARCH_SAMPLE or sum(1 for hit in sample if hit) >= SEARCH_WALK_HITS:
         return documents.filter(row_matches)
+    return _search_union(documents, marketplace=marketplace, q=q, lines=lines, field=field,
+                         companies=companies)
+
+
+def _search_union(documents, *, marketplace, q, lines, field, companies):
     found = list(companies.values_list("id", flat=True)[:SEARCH_NAMES_MAX + 1])
     names = found if len(found) <= SEARCH_NAMES_MAX else companies.values("id")
     own = documents.model.objects.filter(marketplace=marketplace)

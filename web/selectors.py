@@ -57,7 +57,8 @@ def _invoice_filters(invoices, *, marketplace, filters):
     q = (filters.get("q") or "").strip()
     if q:
         invoices = document_search(invoices, marketplace=marketplace, q=q, field="invoice_id",
-                          lines=InvoiceLine.objects.filter(description__icontains=q))
+                                   lines=InvoiceLine.objects.filter(description__icontains=q),
+                                   whole_set=True)
     if filters.get("currency"):
         invoices = invoices.filter(currency=filters["currency"])
     if filters.get("issued_from"):
@@ -126,7 +127,7 @@ def credit_memo_page(*, marketplace, company=None, filters: dict, sort: str = "-
         status=filters.get("status"), company_id=filters.get("customer"),
         origin=filters.get("origin"), currency=filters.get("currency"),
         issued_from=filters.get("issued_from"), issued_to=filters.get("issued_to"),
-        q=filters.get("q"))
+        q=filters.get("q"), whole_set=True)
     live = ~Q(status__in=["void", "draft"])
     result = _page(
         _order(memos, sort, MEMO_SORTS), page=page,
