@@ -19,17 +19,15 @@ from common.money import check_currency, parse_amount, parse_quantity, parse_rat
 from common.parsing import parse_choice, parse_list, parse_object, parse_period, parse_text
 from credits.compute import MemoLinePlan, MemoPlan
 from credits.services.core import Outbox
-from credits.services.errors import OwnCompany, SubscriptionNotForCompany
+from credits.services.errors import OwnCompany
 from credits.services.invoices import _memos_for
 from credits.services.invoices import issue as invoice_issue
-from credits.services.memos import _save
+from credits.services.memos import _save, line_item
 from credits.services.memos import issue as memo_issue
 from invoicing.compute import invoice_amounts
 from invoicing.models import BILLING_ACTIONS, Invoice, InvoiceLine
 from invoicing.services import (
     NegativeInvoiceTotal,
-    lookup_product,
-    lookup_subscription,
     resolve_customer,
 )
 
@@ -109,22 +107,8 @@ def _plan_lines(*, marketplace, payer, billed, currency, lines) -> MemoPlan:
     for i, raw in enumerate(parse_list(lines, param="lines", min_items=1)):
         p = f"lines[{i}]"
         parse_object(raw, param=p, allowed=LINE_FIELDS)
-        product = subscription = None
-        if raw.get("subscription_id") is not None:
-            subscription = lookup_subscription(marketplace=marketplace,
-                                               subscription_id=raw["subscription_id"],
-                                               param=f"{p}.subscription_id")
-            if subscription.company_id not in (payer.id, billed.id):
-                raise SubscriptionNotForCompany("the subscription is another company's",
-                                                param=f"{p}.subscription_id")
-            product = subscription.product
-        elif raw.get("product_id") is not None:
-            product = lookup_product(marketplace=marketplace, product_id=raw["product_id"],
-                                     param=f"{p}.product_id")
-        name = parse_text(raw.get("name"), param=f"{p}.name").strip()
-        if not name and product is None:
-            raise InvalidInput("a line needs a product_id, a subscription_id or a name",
-                               param=f"{p}.name")
+        product, subscription, name = line_item(marketplace=marketplace, payer=payer,
+                                                billed=billed, raw=raw, param=p)
         start, end = parse_period(raw, param=p)
         plan.lines.append(memo_line(
             name=name or product.name,

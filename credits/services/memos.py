@@ -141,29 +141,37 @@ def plan_from_invoice(*, invoice, lines) -> MemoPlan:
     return plan
 
 
+def line_item(*, marketplace, payer, billed, raw: dict, param: str):
+    """What a credit line names: (product, subscription, name). A subscription must be the
+    customer's and brings its product; a line with neither names itself (a custom charge)."""
+    product = subscription = None
+    if raw.get("product_id") is not None and raw.get("subscription_id") is not None:
+        raise InvalidInput("give product_id or subscription_id, not both", param=param)
+    if raw.get("subscription_id") is not None:
+        subscription = lookup_subscription(
+            marketplace=marketplace, subscription_id=raw["subscription_id"],
+            param=f"{param}.subscription_id")
+        if subscription.company_id not in (payer.id, billed.id):
+            raise SubscriptionNotForCompany("the subscription is another company's",
+                                            param=f"{param}.subscription_id")
+        product = subscription.product
+    elif raw.get("product_id") is not None:
+        product = lookup_product(marketplace=marketplace, product_id=raw["product_id"],
+                                 param=f"{param}.product_id")
+    name = parse_text(raw.get("name"), param=f"{param}.name").strip()
+    if not name and product is None:
+        raise InvalidInput("a line needs a product_id, a subscription_id or a name",
+                           param=f"{param}.name")
+    return product, subscription, name
+
+
 def plan_ad_hoc(*, marketplace, payer, billed, currency, lines) -> MemoPlan:
     plan = MemoPlan(currency=currency)
     for i, raw in enumerate(parse_list(lines, param="lines", min_items=1)):
         p = f"lines[{i}]"
         parse_object(raw, param=p, allowed=AD_HOC_LINE_FIELDS)
-        product = subscription = None
-        if raw.get("product_id") is not None and raw.get("subscription_id") is not None:
-            raise InvalidInput("give product_id or subscription_id, not both", param=p)
-        if raw.get("subscription_id") is not None:
-            subscription = lookup_subscription(
-                marketplace=marketplace, subscription_id=raw["subscription_id"],
-                param=f"{p}.subscription_id")
-            if subscription.company_id not in (payer.id, billed.id):
-                raise SubscriptionNotForCompany("the subscription is another company's",
-                                                param=f"{p}.subscription_id")
-            product = subscription.product
-        elif raw.get("product_id") is not None:
-            product = lookup_product(marketplace=marketplace, product_id=raw["product_id"],
-                                     param=f"{p}.product_id")
-        name = parse_text(raw.get("name"), param=f"{p}.name").strip()
-        if not name and product is None:
-            raise InvalidInput("a line needs a product_id, a subscription_id or a name",
-                               param=f"{p}.name")
+        product, subscription, name = line_item(marketplace=marketplace, payer=payer,
+                                                billed=billed, raw=raw, param=p)
         start, end = parse_period(raw, param=p)
         plan.lines.append(credit_ad_hoc_line(
             name=name or product.name,
