@@ -12,3 +12,15 @@ def parse_id(value: object) -> uuid.UUID | None:
         return uuid.UUID(value)
     except ValueError:
         return None
+
+
+def find(queryset, id, *, what: str, param: str):
+    """The row of `queryset` with that id, else NotFound naming `param`: an id of another
+    marketplace, or of any other form, names nothing."""
+    from common.errors import NotFound
+
+    pk = parse_id(id)
+    row = queryset.filter(pk=pk).first() if pk else None
+    if row is None:
+        raise NotFound(f"no such {what}", param=param)
+    return row

@@ -4,8 +4,8 @@ import re
 
 from django.db import IntegrityError, transaction
 
-from common.errors import BusinessRule, InvalidInput, NotFound
-from common.ids import parse_id
+from common.errors import BusinessRule, InvalidInput
+from common.ids import find
 from common.money import check_currency, parse_amount
 from customers.models import Company, CustomerUser
 from marketplaces.models import ROLES, ApiKey, Marketplace
@@ -23,11 +23,8 @@ class NotAReseller(BusinessRule):
 
 
 def company_get(*, marketplace, company_id, param="company_id") -> Company:
-    pk = parse_id(company_id)
-    company = Company.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
-    if company is None:
-        raise NotFound("no such company", param=param)
-    return company
+    return find(Company.objects.filter(marketplace=marketplace), company_id,
+                what="company", param=param)
 
 
 @transaction.atomic(durable=True)

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from catalog.models import Product, Subscription
 from common.errors import BusinessRule, InvalidInput, InvalidState, NotFound
-from common.ids import parse_id
+from common.ids import find, parse_id
 from common.money import check_currency, format_amount, parse_amount, parse_quantity, parse_rate
 from common.parsing import (
     parse_choice,
@@ -50,11 +50,8 @@ class UserNotInCompany(BusinessRule):
 
 
 def invoice_get(*, marketplace, invoice_id, param="id") -> Invoice:
-    pk = parse_id(invoice_id)
-    invoice = Invoice.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
-    if invoice is None:
-        raise NotFound("no such invoice", param=param)
-    return invoice
+    return find(Invoice.objects.filter(marketplace=marketplace), invoice_id,
+                what="invoice", param=param)
 
 
 def resolve_customer(*, marketplace, company_id, user_id, param_prefix=""):
@@ -77,11 +74,8 @@ def resolve_customer(*, marketplace, company_id, user_id, param_prefix=""):
 
 
 def lookup_product(*, marketplace, product_id, param):
-    pk = parse_id(product_id)
-    product = Product.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
-    if product is None:
-        raise NotFound("no such product", param=param)
-    return product
+    return find(Product.objects.filter(marketplace=marketplace), product_id,
+                what="product", param=param)
 
 
 def lookup_subscription(*, marketplace, subscription_id, param):
@@ -126,8 +120,8 @@ def parse_invoice_lines(*, marketplace, lines, currency) -> list[dict]:
         discount = parse_amount(raw.get("discount_amount", "0"), currency,
                                 param=f"{p}.discount_amount")
         parsed.append({
-            "product": product,
-            "subscription": subscription,
+            "product_id": product.id if product else None,
+            "subscription_id": subscription.id if subscription else None,
             "name": name.strip(),
             "description": parse_text(raw.get("description"), param=f"{p}.description",
                                       max_length=2000),
@@ -160,23 +154,37 @@ def invoice_draft_create(*, marketplace, company_id, user_id=None, currency=None
     currency = check_currency(currency or billed.currency)
     due = parse_date(due_date, param="due_date")
     parsed = parse_invoice_lines(marketplace=marketplace, lines=lines, currency=currency)
-    amounts = invoice_amounts(lines=parsed, currency=currency)
+    return invoice_draft_save(marketplace=marketplace, company_id=payer.id,
+                              billed_company_id=billed.id, user_id=user.id if user else None,
+                              currency=currency, due_date=due, lines=parsed, at=at)
+
+
+def invoice_draft_save(*, marketplace, company_id, billed_company_id, user_id, currency,
+                       due_date, lines: list[dict], at) -> Invoice:
+    """Save a draft from checked, priced lines ({product_id, subscription_id, name,
+    description, quantity, unit_price, discount_amount, tax_rate, billing_action,
+    period_start, period_end}) in the caller's transaction. Its total is never negative."""
+    amounts = invoice_amounts(lines=lines, currency=currency)
+    if amounts.total < 0:
+        raise NegativeInvoiceTotal(
+            "an invoice total may not be negative: issue a credit memo instead", param="lines")
     invoice = Invoice.objects.create(
-        marketplace=marketplace, status="draft", company=payer, billed_company=billed, user=user,
-        currency=currency, due_date=due, subtotal=amounts.subtotal,
-        discount_total=amounts.discount_total, tax_total=amounts.tax_total, total=amounts.total,
-        amount_due=amounts.total, created_at=at,
+        marketplace=marketplace, status="draft", company_id=company_id,
+        billed_company_id=billed_company_id, user_id=user_id, currency=currency,
+        due_date=due_date, subtotal=amounts.subtotal, discount_total=amounts.discount_total,
+        tax_total=amounts.tax_total, total=amounts.total, amount_due=amounts.total,
+        created_at=at,
     )
     InvoiceLine.objects.bulk_create(
         InvoiceLine(
-            invoice=invoice, position=i, product=line["product"], name=line["name"],
+            invoice=invoice, position=i, product_id=line["product_id"], name=line["name"],
             description=line["description"], quantity=line["quantity"],
             unit_price=line["unit_price"], discount_amount=line["discount_amount"],
             amount=a.amount, tax_rate=line["tax_rate"], tax_amount=a.tax_amount, total=a.total,
             billing_action=line["billing_action"], period_start=line["period_start"],
-            period_end=line["period_end"], subscription=line["subscription"],
+            period_end=line["period_end"], subscription_id=line["subscription_id"],
         )
-        for i, (line, a) in enumerate(zip(parsed, amounts.lines, strict=True))
+        for i, (line, a) in enumerate(zip(lines, amounts.lines, strict=True))
     )
     return invoice
 

@@ -9,8 +9,8 @@ import tempfile
 from django.core.files import File
 from django.db import transaction
 
-from common.errors import InvalidState, NotFound
-from common.ids import parse_id
+from common.errors import InvalidState
+from common.ids import find
 from reports import queries
 from reports.models import ReportRun
 
@@ -63,11 +63,8 @@ def report_request(*, marketplace, report, date_from=None, date_to=None, company
 
 
 def report_get(*, marketplace, report_id) -> ReportRun:
-    pk = parse_id(report_id)
-    run = ReportRun.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
-    if run is None:
-        raise NotFound("no such report", param="id")
-    return run
+    return find(ReportRun.objects.filter(marketplace=marketplace), report_id,
+                what="report", param="id")
 
 
 def _filters(run: ReportRun) -> queries.Filters:

@@ -11,7 +11,7 @@ from billing.compute import day_of
 from billing.models import Charge, Order, OrderLine
 from catalog.models import Price
 from common.errors import InvalidInput, NotFound
-from common.ids import parse_id
+from common.ids import find, parse_id
 from common.money import check_currency, parse_amount, parse_quantity, parse_rate, round_amount
 from common.parsing import parse_date, parse_list, parse_object, parse_text
 from credits.services.errors import OwnCompany
@@ -23,11 +23,8 @@ CORRECTION_FIELDS = {"order_line_id", "quantity", "unit_price", "discount_amount
 
 
 def order_get(*, marketplace, order_id, param="id") -> Order:
-    pk = parse_id(order_id)
-    order = Order.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
-    if order is None:
-        raise NotFound("no such order", param=param)
-    return order
+    return find(Order.objects.filter(marketplace=marketplace), order_id,
+                what="order", param=param)
 
 
 def _net(quantity, unit_price, discount, currency) -> Decimal:

@@ -23,7 +23,7 @@ from billing.services.charges import (
 )
 from catalog.models import Plan, Subscription
 from common.errors import BusinessRule, InvalidInput, InvalidState, NotFound
-from common.ids import parse_id
+from common.ids import find, parse_id
 from common.money import parse_amount, parse_quantity, parse_rate
 from common.parsing import parse_bool, parse_choice, parse_date, parse_text
 from credits.services.errors import OwnCompany
@@ -58,11 +58,8 @@ def plan_get(*, marketplace, plan_id, param="plan_id") -> Plan:
 
 
 def subscription_get(*, marketplace, subscription_id, param="id") -> Subscription:
-    pk = parse_id(subscription_id)
-    sub = Subscription.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
-    if sub is None:
-        raise NotFound("no such subscription", param=param)
-    return sub
+    return find(Subscription.objects.filter(marketplace=marketplace), subscription_id,
+                what="subscription", param=param)
 
 
 def _quantity(value, plan, *, param="quantity") -> Decimal:

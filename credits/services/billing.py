@@ -19,15 +19,13 @@ from common.money import check_currency, parse_amount, parse_quantity, parse_rat
 from common.parsing import parse_choice, parse_list, parse_object, parse_period, parse_text
 from credits.compute import MemoLinePlan, MemoPlan
 from credits.services.core import Outbox
-from credits.services.errors import OwnCompany
 from credits.services.invoices import _memos_for
 from credits.services.invoices import issue as invoice_issue
-from credits.services.memos import _save, line_item
+from credits.services.memos import _check_not_own, _save, line_item
 from credits.services.memos import issue as memo_issue
-from invoicing.compute import invoice_amounts
-from invoicing.models import BILLING_ACTIONS, Invoice, InvoiceLine
+from invoicing.models import BILLING_ACTIONS, Invoice
 from invoicing.services import (
-    NegativeInvoiceTotal,
+    invoice_draft_save,
     resolve_customer,
 )
 
@@ -36,38 +34,15 @@ LINE_FIELDS = {"product_id", "subscription_id", "name", "description", "quantity
                "unit_price", "tax_rate", "billing_action", "period_start", "period_end"}
 
 
-def _check_not_own(*, payer, billed) -> None:
-    if payer.is_own or billed.is_own:
-        raise OwnCompany("the marketplace's own company cannot receive a credit memo",
-                         param="company_id")
-
-
 def billing_invoice_issue(*, marketplace, payer, billed_id, user_id, currency, due_date,
                           lines: list[dict], actor, at) -> Invoice:
     """Create and issue an invoice in the caller's transaction. `lines` are priced already:
     {product_id, subscription_id, name, description, quantity, unit_price, discount_amount,
     tax_rate, billing_action, period_start, period_end}. The customer's available credit is
     applied as `invoice_create` applies it."""
-    amounts = invoice_amounts(lines=lines, currency=currency)
-    if amounts.total < 0:
-        raise NegativeInvoiceTotal("a billing invoice's total may not be negative")
-    invoice = Invoice.objects.create(
-        marketplace=marketplace, status="draft", company=payer, billed_company_id=billed_id,
-        user_id=user_id, currency=currency, due_date=due_date, subtotal=amounts.subtotal,
-        discount_total=amounts.discount_total, tax_total=amounts.tax_total,
-        total=amounts.total, amount_due=amounts.total, created_at=at,
-    )
-    InvoiceLine.objects.bulk_create(
-        InvoiceLine(
-            invoice=invoice, position=i, product_id=line["product_id"], name=line["name"],
-            description=line["description"], quantity=line["quantity"],
-            unit_price=line["unit_price"], discount_amount=line["discount_amount"],
-            amount=a.amount, tax_rate=line["tax_rate"], tax_amount=a.tax_amount, total=a.total,
-            billing_action=line["billing_action"], period_start=line["period_start"],
-            period_end=line["period_end"], subscription_id=line["subscription_id"],
-        )
-        for i, (line, a) in enumerate(zip(lines, amounts.lines, strict=True))
-    )
+    invoice = invoice_draft_save(marketplace=marketplace, company_id=payer.id,
+                                 billed_company_id=billed_id, user_id=user_id,
+                                 currency=currency, due_date=due_date, lines=lines, at=at)
     return invoice_issue(marketplace=marketplace, invoice=invoice,
                          memos=_memos_for(marketplace=marketplace, invoice=invoice),
                          actor=actor, at=at)

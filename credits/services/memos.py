@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Sum
 
 from common.errors import InvalidInput, InvalidState, NotFound
-from common.ids import parse_id
+from common.ids import find, parse_id
 from common.money import (
     allocate_cumulative,
     check_currency,
@@ -52,11 +52,8 @@ AD_HOC_LINE_FIELDS = {"product_id", "subscription_id", "name", "description", "q
 
 
 def memo_get(*, marketplace, memo_id, param="id") -> CreditMemo:
-    pk = parse_id(memo_id)
-    memo = CreditMemo.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
-    if memo is None:
-        raise NotFound("no such credit memo", param=param)
-    return memo
+    return find(CreditMemo.objects.filter(marketplace=marketplace), memo_id,
+                what="credit memo", param=param)
 
 
 def _header(*, reason_code, reason, memo) -> dict:
