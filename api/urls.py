@@ -20,7 +20,7 @@ Modules:
   api/scoping.py     what a key may see (its marketplace; a customer's company)
   api/errors.py      the error envelope and every exception's mapping to it
   api/pagination.py  list objects and keyset cursors (LIMIT, CURSOR, paginate)
-  api/idempotency.py Idempotency-Key (records in api/models.py)
+  api/idempotency.py Idempotency-Key (answers stored by common/idempotency.py)
   api/ratelimit.py   ABATE_RATE_LIMIT
   api/schemas.py     request (In: unknown fields are a 400) and response (Out) schemas
   api/responses.py   ok(), responds()

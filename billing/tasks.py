@@ -10,8 +10,9 @@ idempotent, so a task retried after a crash finishes what was left. Run `abate w
 
 import datetime
 
-from django.db import transaction
 from django_tasks import task
+
+from common.transactions import service
 
 RUN_AFTER = datetime.time(0, 5, tzinfo=datetime.UTC)
 
@@ -43,7 +44,7 @@ def daily_billing(*, run_on: str) -> str:
     return run_on
 
 
-@transaction.atomic(durable=True)
+@service
 def daily_billing_schedule(*, run_on: datetime.date, at) -> datetime.date:
     """Enqueue the daily run for `run_on`, unless it was enqueued already."""
     from billing.models import DailyRun

@@ -1,12 +1,12 @@
 """Products."""
 
-from django.db import transaction
 
 from catalog.models import Product
 from common.parsing import parse_text
+from common.transactions import service
 
 
-@transaction.atomic(durable=True)
+@service
 def product_create(*, marketplace, name, sku=None, at) -> Product:
     name = parse_text(name, param="name", required=True).strip()
     sku = parse_text(sku, param="sku", max_length=100).strip()

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from common.errors import BusinessRule, InvalidInput
 from common.ids import find
 from common.money import check_currency, parse_amount
+from common.transactions import service
 from customers.models import Company, CustomerUser
 from marketplaces.models import ROLES, ApiKey, Marketplace
 from marketplaces.services import hash_secret, new_secret
@@ -27,7 +28,7 @@ def company_get(*, marketplace, company_id, param="company_id") -> Company:
                 what="company", param=param)
 
 
-@transaction.atomic(durable=True)
+@service
 def marketplace_create(*, slug: str, name: str, currency: str = "USD", at) -> Marketplace:
     if not isinstance(slug, str) or not SLUG.match(slug):
         raise InvalidInput("slug: lowercase letters, digits, - and _", param="slug")
@@ -97,7 +98,7 @@ def _credit_limit(value, currency):
     return parse_amount(value, currency, param="credit_limit")
 
 
-@transaction.atomic(durable=True)
+@service
 def company_create(*, marketplace, name: str, currency: str | None = None,
                    is_reseller: bool = False, reseller_id=None, credit_limit=None,
                    party: dict | None = None, billing_email: str | None = None,
@@ -128,7 +129,7 @@ def company_create(*, marketplace, name: str, currency: str | None = None,
     return company
 
 
-@transaction.atomic(durable=True)
+@service
 def company_update(*, marketplace, company_id, changes: dict, at) -> Company:
     company = company_get(marketplace=marketplace, company_id=company_id, param="id")
     company = Company.objects.select_for_update(no_key=True).get(pk=company.pk)
@@ -145,7 +146,7 @@ def company_update(*, marketplace, company_id, changes: dict, at) -> Company:
     return company
 
 
-@transaction.atomic(durable=True)
+@service
 def user_create(*, marketplace, company_id, email: str, name: str, at) -> CustomerUser:
     company = company_get(marketplace=marketplace, company_id=company_id, param="id")
     email = _text(email, "email", max_length=254, required=True)
@@ -163,7 +164,7 @@ def user_create(*, marketplace, company_id, email: str, name: str, at) -> Custom
                            code="email_taken", param="email") from None
 
 
-@transaction.atomic(durable=True)
+@service
 def api_key_create(*, marketplace, role: str, company_id=None, at) -> tuple[ApiKey, str]:
     """Returns the key and its secret; only the hash is stored."""
     if role not in ROLES:

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from common.errors import InvalidInput
+from common.transactions import service
 from documents import pdf, ubl
 from documents.models import GeneratedPdf, PdfTemplate
 from documents.samples import sample_data
@@ -44,7 +45,7 @@ def template_is_custom(*, marketplace_id, kind: str) -> bool:
     return PdfTemplate.objects.filter(marketplace_id=marketplace_id, kind=kind).exists()
 
 
-@transaction.atomic(durable=True)
+@service
 def pdf_template_update(*, marketplace, kind, html, actor, at) -> PdfTemplate:
     _check_kind(kind)
     html = pdf.check_template(html)
@@ -61,7 +62,7 @@ def pdf_template_update(*, marketplace, kind, html, actor, at) -> PdfTemplate:
     return template
 
 
-@transaction.atomic(durable=True)
+@service
 def pdf_template_reset(*, marketplace, kind) -> None:
     _check_kind(kind)
     PdfTemplate.objects.filter(marketplace=marketplace, kind=kind).delete()

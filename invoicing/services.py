@@ -3,8 +3,6 @@ memos) lives in `credits`, which orchestrates these building blocks."""
 
 from decimal import Decimal
 
-from django.db import transaction
-
 from catalog.models import Product, Subscription
 from common.errors import BusinessRule, InvalidInput, InvalidState, NotFound
 from common.ids import find, parse_id
@@ -17,6 +15,7 @@ from common.parsing import (
     parse_period,
     parse_text,
 )
+from common.transactions import service
 from customers.models import Company, CustomerUser
 from documents.numbering import next_number
 from documents.services import pdf_schedule
@@ -246,7 +245,7 @@ def invoice_remove_credit(*, invoice: Invoice, amount: Decimal) -> None:
     invoice.save(update_fields=["amount_credited", "amount_due", "status"])
 
 
-@transaction.atomic(durable=True)
+@service
 def invoice_void(*, marketplace, invoice_id, actor, at) -> Invoice:
     found = invoice_get(marketplace=marketplace, invoice_id=invoice_id)
     invoice = locks.invoice(marketplace=marketplace, id=found.pk)
@@ -272,7 +271,7 @@ def invoice_void(*, marketplace, invoice_id, actor, at) -> Invoice:
     return invoice
 
 
-@transaction.atomic(durable=True)
+@service
 def payment_create(*, marketplace, invoice_id, amount, method="card", actor, at) -> Payment:
     found = invoice_get(marketplace=marketplace, invoice_id=invoice_id)
     invoice = locks.invoice(marketplace=marketplace, id=found.pk)

@@ -3,9 +3,8 @@
 import hashlib
 import secrets
 
-from django.db import transaction
-
 from common.errors import InvalidInput
+from common.transactions import service
 from marketplaces.models import ApiKey, Marketplace
 
 SETTINGS_FIELDS = {
@@ -35,7 +34,7 @@ def new_secret() -> str:
     return "abk_" + secrets.token_urlsafe(32)
 
 
-@transaction.atomic(durable=True)
+@service
 def marketplace_settings_update(*, marketplace: Marketplace, changes: dict, at) -> Marketplace:
     marketplace = Marketplace.objects.select_for_update(no_key=True).get(pk=marketplace.pk)
     for name, value in changes.items():

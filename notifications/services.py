@@ -13,6 +13,7 @@ from django.db import transaction
 
 from common.errors import InvalidInput, InvalidState, NotFound
 from common.ids import parse_id
+from common.transactions import service
 from notifications import email, outbox, webhooks
 from notifications.models import (
     EMAIL_KINDS,
@@ -93,7 +94,7 @@ def webhook_endpoint_get(*, marketplace, endpoint_id, param="id") -> WebhookEndp
     return endpoint
 
 
-@transaction.atomic(durable=True)
+@service
 def webhook_endpoint_create(*, marketplace, url, event_types, at) -> WebhookEndpoint:
     url = webhooks.check_url(url)
     types = _event_types(event_types)
@@ -102,14 +103,14 @@ def webhook_endpoint_create(*, marketplace, url, event_types, at) -> WebhookEndp
         payload_version=webhooks.PAYLOAD_VERSION, created_at=at)
 
 
-@transaction.atomic(durable=True)
+@service
 def webhook_endpoint_delete(*, marketplace, endpoint_id) -> None:
     """Deletes the endpoint with its deliveries; their queued jobs find nothing to do."""
     endpoint = webhook_endpoint_get(marketplace=marketplace, endpoint_id=endpoint_id)
     endpoint.delete()
 
 
-@transaction.atomic(durable=True)
+@service
 def webhook_endpoint_enable(*, marketplace, endpoint_id, at) -> WebhookEndpoint:
     found = webhook_endpoint_get(marketplace=marketplace, endpoint_id=endpoint_id)
     endpoint = WebhookEndpoint.objects.select_for_update(no_key=True).get(pk=found.pk)
@@ -132,7 +133,7 @@ def webhook_delivery_get(*, marketplace, delivery_id, endpoint_id=None) -> Webho
     return delivery
 
 
-@transaction.atomic(durable=True)
+@service
 def webhook_delivery_redeliver(*, marketplace, delivery_id, endpoint_id=None,
                                at) -> WebhookDelivery:
     """Send a delivery again now, with a fresh retry schedule. Not while it is pending (it
@@ -192,7 +193,7 @@ def webhook_deliver(*, delivery_id, at) -> str:
         "status", flat=True).first() or "deleted"
 
 
-@transaction.atomic(durable=True)
+@service
 def _count_failures(*, endpoint_id, ok: bool, at) -> None:
     """Failed attempts in a row per endpoint; at the limit the endpoint is disabled, its
     pending deliveries fail, and a `webhook_endpoint.disabled` event says so."""
@@ -246,7 +247,7 @@ def email_setting(*, marketplace, kind) -> dict:
             "body": body}
 
 
-@transaction.atomic(durable=True)
+@service
 def email_setting_update(*, marketplace, kind, enabled=None, subject=None, body=None,
                          at) -> dict:
     current = email_setting(marketplace=marketplace, kind=kind)

@@ -7,10 +7,10 @@ import os
 import tempfile
 
 from django.core.files import File
-from django.db import transaction
 
 from common.errors import InvalidState
 from common.ids import find
+from common.transactions import service
 from reports import queries
 from reports.models import ReportRun
 
@@ -46,7 +46,7 @@ def file_name(run_or_report, filters: queries.Filters | None = None) -> str:
     return f"{report}{'_' + dates if dates else ''}.csv"
 
 
-@transaction.atomic(durable=True)
+@service
 def report_request(*, marketplace, report, date_from=None, date_to=None, company_id=None,
                    reseller_id=None, actor, at) -> ReportRun:
     """Queue a report to be produced in the background (the job is enqueued with it)."""

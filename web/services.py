@@ -1,9 +1,9 @@
 """Page users: the sign-in accounts of staff and customer users."""
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
 from common.errors import InvalidInput
+from common.transactions import service
 from customers.services import EMAIL, company_get
 from web.models import PAGE_ROLES, PageUser
 
@@ -14,7 +14,7 @@ class EmailTaken(InvalidInput):
     code = "email_taken"
 
 
-@transaction.atomic(durable=True)
+@service
 def page_user_create(*, marketplace, email: str, password: str, role: str, company_id=None,
                      at) -> PageUser:
     """A user who signs in to the pages of `marketplace` with `email` and `password`. A

@@ -10,6 +10,7 @@ from catalog.models import PLAN_INTERVALS, PLAN_SCHEMES, Plan, Price
 from common.errors import InvalidInput
 from common.money import check_currency, parse_amount, parse_rate
 from common.parsing import parse_choice, parse_date, parse_text
+from common.transactions import service
 from credits.services.errors import OwnCompany
 from customers.services import company_get
 from invoicing.services import lookup_product
@@ -23,7 +24,7 @@ def _code(value) -> str:
     return value
 
 
-@transaction.atomic(durable=True)
+@service
 def plan_create(*, marketplace, product_id, code, name, scheme, interval, unit_price,
                 currency=None, tax_rate="0", at) -> Plan:
     product = lookup_product(marketplace=marketplace, product_id=product_id, param="product_id")
@@ -45,7 +46,7 @@ def plan_create(*, marketplace, product_id, code, name, scheme, interval, unit_p
     return plan
 
 
-@transaction.atomic(durable=True)
+@service
 def price_create(*, marketplace, product_id, code, unit_price, currency=None, tax_rate="0",
                  at) -> Price:
     product = lookup_product(marketplace=marketplace, product_id=product_id, param="product_id")
@@ -62,7 +63,7 @@ def price_create(*, marketplace, product_id, code, unit_price, currency=None, ta
     return price
 
 
-@transaction.atomic(durable=True)
+@service
 def customer_discount_create(*, marketplace, company_id, kind, percent=None, amount=None,
                              currency=None, valid_from, valid_until=None, description="",
                              at) -> CustomerDiscount:

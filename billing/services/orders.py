@@ -5,8 +5,6 @@ a correction of an invoiced 300.00 line to 250.00 credits 50.00."""
 
 from decimal import Decimal
 
-from django.db import transaction
-
 from billing.compute import day_of
 from billing.models import Charge, Order, OrderLine
 from catalog.models import Price
@@ -14,6 +12,7 @@ from common.errors import InvalidInput, NotFound
 from common.ids import find, parse_id
 from common.money import check_currency, parse_amount, parse_quantity, parse_rate, round_amount
 from common.parsing import parse_date, parse_list, parse_object, parse_text
+from common.transactions import service
 from credits.services.errors import OwnCompany
 from invoicing.services import lookup_product, resolve_customer
 
@@ -86,7 +85,7 @@ def _order_line(*, marketplace, order, raw, i) -> OrderLine:
     )
 
 
-@transaction.atomic(durable=True)
+@service
 def order_create(*, marketplace, company_id, lines, user_id=None, currency=None,
                  order_date=None, reference="", actor, at) -> Order:
     payer, billed, user = resolve_customer(marketplace=marketplace, company_id=company_id,
@@ -113,7 +112,7 @@ def order_create(*, marketplace, company_id, lines, user_id=None, currency=None,
     return order
 
 
-@transaction.atomic(durable=True)
+@service
 def order_correct(*, marketplace, order_id, lines, actor, at) -> Order:
     """Correct lines of an order (invoiced or not): each changed line leaves a `correction`
     charge of (new net - old net), billed by the next run from the day of `at`."""

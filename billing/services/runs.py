@@ -20,8 +20,6 @@ import datetime
 import itertools
 from collections import defaultdict
 
-from django.db import transaction
-
 from billing import locks
 from billing.compute import Document, DocumentDiscount, Line, document
 from billing.models import BillingRun, BillingRunEntry, Charge, CustomerDiscount
@@ -30,6 +28,7 @@ from catalog.models import Subscription
 from common.errors import BusinessRule, DomainError
 from common.money import format_amount
 from common.parsing import parse_bool, parse_date
+from common.transactions import service
 from credits.compute import MemoPlan
 from credits.services.billing import billing_invoice_issue, billing_memo_issue, memo_line
 from customers.models import Company
@@ -154,7 +153,7 @@ def _save_rolled(subs) -> None:
             **{Subscription._meta.get_field(f).attname: v for f, v in values})
 
 
-@transaction.atomic(durable=True)
+@service
 def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
                          any_discounts=True) -> BillingRunEntry | None:
     """Bill one payer as of `as_of` (see the module's docstring). None when there was
@@ -201,7 +200,7 @@ def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
                                           as_of=as_of, documents=documents, created_at=at)
 
 
-@transaction.atomic(durable=True)
+@service
 def _run_start(*, marketplace, as_of, at) -> BillingRun:
     run, created = BillingRun.objects.get_or_create(
         marketplace=marketplace, as_of=as_of,
@@ -212,7 +211,7 @@ def _run_start(*, marketplace, as_of, at) -> BillingRun:
     return run
 
 
-@transaction.atomic(durable=True)
+@service
 def billing_run_request(*, marketplace, as_of=None, test_mode=False, today, at) -> BillingRun:
     """Ask for a run as of `as_of` (default: today): the run is queued for the background
     worker in this transaction, and its object answered at once (poll it for the outcome).
@@ -230,7 +229,7 @@ def billing_run_request(*, marketplace, as_of=None, test_mode=False, today, at) 
     return run
 
 
-@transaction.atomic(durable=True)
+@service
 def _run_finish(*, run, failures, at) -> BillingRun:
     run = BillingRun.objects.select_for_update(no_key=True).get(pk=run.pk)
     counts = defaultdict(int)

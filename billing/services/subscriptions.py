@@ -7,8 +7,6 @@ import datetime
 import itertools
 from decimal import Decimal
 
-from django.db import transaction
-
 from billing import locks
 from billing.compute import day_of, period_end_after
 from billing.models import UsageRecord
@@ -26,6 +24,7 @@ from common.errors import BusinessRule, InvalidInput, InvalidState, NotFound
 from common.ids import find, parse_id
 from common.money import parse_amount, parse_quantity, parse_rate
 from common.parsing import parse_bool, parse_choice, parse_date, parse_text
+from common.transactions import service
 from credits.services.errors import OwnCompany
 from invoicing.services import resolve_customer
 
@@ -69,7 +68,7 @@ def _quantity(value, plan, *, param="quantity") -> Decimal:
     return quantity
 
 
-@transaction.atomic(durable=True)
+@service
 def subscription_create(*, marketplace, company_id, plan_id, user_id=None, quantity=None,
                         start_date=None, unit_price=None, discount_percent=None,
                         discount_amount=None, actor, at) -> Subscription:
@@ -126,7 +125,7 @@ def _yearly(price, interval) -> Decimal:
     return price.net * (12 if interval == "month" else 1)
 
 
-@transaction.atomic(durable=True)
+@service
 def subscription_change(*, marketplace, subscription_id, plan_id=None, quantity=None,
                         effective="immediately", actor, at) -> Subscription:
     """Change the plan and/or the quantity. `immediately`: the unused part of the period is
@@ -184,7 +183,7 @@ def subscription_change(*, marketplace, subscription_id, plan_id=None, quantity=
     return sub
 
 
-@transaction.atomic(durable=True)
+@service
 def subscription_cancel(*, marketplace, subscription_id, at_period_end=False, actor,
                         at) -> Subscription:
     """Immediately: the unused part of the period is credited (`cancellation`) and metered
@@ -224,7 +223,7 @@ def _signed_quantity(value, *, param="quantity") -> Decimal:
     return -quantity if negative else quantity
 
 
-@transaction.atomic(durable=True)
+@service
 def usage_record_create(*, marketplace, subscription_id, quantity, usage_date=None,
                         description="", actor, at) -> UsageRecord:
     """Units used on a metered subscription on `usage_date` (default: the day of `at`),

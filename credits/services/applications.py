@@ -1,10 +1,10 @@
 """Applying credit to invoices, reversing applications, and a memo's auto-apply."""
 
-from django.db import transaction
 
 from common.errors import InvalidState, NotFound
 from common.ids import parse_id
 from common.money import format_amount, parse_amount
+from common.transactions import service
 from credits import locks
 from credits.models import Application, ApplicationReversal
 from credits.services.core import (
@@ -22,7 +22,7 @@ from invoicing.services import invoice_get, invoice_remove_credit
 from ledger.services import entry_post
 
 
-@transaction.atomic(durable=True)
+@service
 def application_create(*, marketplace, memo_id, invoice_id, amount=None, actor,
                        at) -> Application:
     found = memo_get(marketplace=marketplace, memo_id=memo_id)
@@ -47,7 +47,7 @@ def application_create(*, marketplace, memo_id, invoice_id, amount=None, actor,
     return application
 
 
-@transaction.atomic(durable=True)
+@service
 def application_reverse(*, marketplace, memo_id, application_id, amount=None, actor,
                         at) -> Application:
     found = memo_get(marketplace=marketplace, memo_id=memo_id)
@@ -90,7 +90,7 @@ def application_reverse(*, marketplace, memo_id, application_id, amount=None, ac
     return application
 
 
-@transaction.atomic(durable=True)
+@service
 def credit_memo_auto_apply(*, marketplace, memo_id, actor, at):
     found = memo_get(marketplace=marketplace, memo_id=memo_id)
     memo = locks.memo(marketplace=marketplace, id=found.pk)

@@ -12,11 +12,10 @@ and `memos.issue`."""
 
 from decimal import Decimal
 
-from django.db import transaction
-
 from common.errors import InvalidInput
 from common.money import check_currency, parse_amount, parse_quantity, parse_rate, round_amount
 from common.parsing import parse_choice, parse_list, parse_object, parse_period, parse_text
+from common.transactions import service
 from credits.compute import MemoLinePlan, MemoPlan
 from credits.services.core import Outbox
 from credits.services.invoices import _memos_for
@@ -101,7 +100,7 @@ def _plan_lines(*, marketplace, payer, billed, currency, lines) -> MemoPlan:
     return plan
 
 
-@transaction.atomic(durable=True)
+@service
 def credit_memo_create_for_billing(*, marketplace, company_id, origin, lines, user_id=None,
                                    currency=None, memo=None, actor, at):
     """Issue a billing memo from lines that keep their billing action (a line's positive

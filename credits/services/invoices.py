@@ -1,10 +1,10 @@
 """Issuing invoices. Issuing draws on the customer's credit when the marketplace's
 `auto_apply_credit_to_new_invoices` is on, so it is orchestrated here, above invoicing."""
 
-from django.db import transaction
 
 from common.errors import InvalidState
 from common.parsing import parse_bool
+from common.transactions import service
 from credits import locks
 from credits.models import CreditMemo
 from credits.services.core import Outbox, apply_credit
@@ -55,7 +55,7 @@ def issue(*, marketplace, invoice: Invoice, memos: list[CreditMemo], actor, at) 
     return invoice
 
 
-@transaction.atomic(durable=True)
+@service
 def invoice_create(*, marketplace, company_id, lines, user_id=None, currency=None,
                    due_date=None, finalize=True, actor, at) -> Invoice:
     finalize = parse_bool(finalize, param="finalize", default=True)
@@ -74,7 +74,7 @@ def invoice_create(*, marketplace, company_id, lines, user_id=None, currency=Non
     return invoice
 
 
-@transaction.atomic(durable=True)
+@service
 def invoice_finalize(*, marketplace, invoice_id, actor, at) -> Invoice:
     found = invoice_get(marketplace=marketplace, invoice_id=invoice_id)
     if found.status != "draft":

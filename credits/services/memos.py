@@ -1,6 +1,5 @@
 """Creating, previewing, issuing, voiding and closing credit memos."""
 
-from django.db import transaction
 from django.db.models import Sum
 
 from common.errors import InvalidInput, InvalidState, NotFound
@@ -21,6 +20,7 @@ from common.parsing import (
     parse_period,
     parse_text,
 )
+from common.transactions import service
 from credits import locks
 from credits.compute import (
     Credited,
@@ -330,7 +330,7 @@ def issue(*, marketplace, memo: CreditMemo, actor, at, outbox: Outbox,
     outbox.number_last(memo)
 
 
-@transaction.atomic(durable=True)
+@service
 def credit_memo_create_from_invoice(*, marketplace, invoice_id, reason_code, reason=None,
                                     memo=None, lines=None, apply_to=None, draft=False, actor,
                                     at) -> CreditMemo:
@@ -385,7 +385,7 @@ def credit_memo_preview_ad_hoc(*, marketplace, company_id, reason_code, lines, u
     })
 
 
-@transaction.atomic(durable=True)
+@service
 def credit_memo_create_ad_hoc(*, marketplace, company_id, reason_code, lines, user_id=None,
                               reason=None, memo=None, currency=None, auto_apply=False,
                               draft=False, actor, at) -> CreditMemo:
@@ -408,7 +408,7 @@ def credit_memo_create_ad_hoc(*, marketplace, company_id, reason_code, lines, us
     return credit_memo
 
 
-@transaction.atomic(durable=True)
+@service
 def credit_memo_issue(*, marketplace, memo_id, actor, at) -> CreditMemo:
     found = memo_get(marketplace=marketplace, memo_id=memo_id)
     memo = locks.memo(marketplace=marketplace, id=found.pk)
@@ -418,7 +418,7 @@ def credit_memo_issue(*, marketplace, memo_id, actor, at) -> CreditMemo:
     return memo
 
 
-@transaction.atomic(durable=True)
+@service
 def credit_memo_void(*, marketplace, memo_id, actor, at) -> CreditMemo:
     found = memo_get(marketplace=marketplace, memo_id=memo_id)
     memo = locks.memo(marketplace=marketplace, id=found.pk)
@@ -437,7 +437,7 @@ def credit_memo_void(*, marketplace, memo_id, actor, at) -> CreditMemo:
     return memo
 
 
-@transaction.atomic(durable=True)
+@service
 def credit_memo_close(*, marketplace, memo_id, reason=None, actor, at) -> CreditMemo:
     found = memo_get(marketplace=marketplace, memo_id=memo_id)
     reason = parse_text(reason, param="reason", max_length=2000)

@@ -1,10 +1,10 @@
 """Payouts: part or all of a memo's remaining balance returned to the payment method."""
 
-from django.db import transaction
 
 from common.errors import NotFound
 from common.money import format_amount, parse_amount
 from common.parsing import parse_text
+from common.transactions import service
 from credits import locks
 from credits.models import Payout
 from credits.services.core import Outbox, save_amounts
@@ -48,7 +48,7 @@ def payout_record(*, marketplace, memo, amount, method, status, actor, at, outbo
     return payout
 
 
-@transaction.atomic(durable=True)
+@service
 def payout_create(*, marketplace, memo_id, amount=None, method=None, actor, at) -> Payout:
     from credits.tasks import settle_payout
 
@@ -73,7 +73,7 @@ def payout_create(*, marketplace, memo_id, amount=None, method=None, actor, at) 
     return payout
 
 
-@transaction.atomic(durable=True)
+@service
 def payout_settle(*, marketplace, payout_id, succeeded: bool, message: str = "", actor,
                   at) -> Payout:
     """The payment method's answer. A failed payout gives the amount back to the memo (or,

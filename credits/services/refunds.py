@@ -1,11 +1,11 @@
 """Refunds of payments: money back to the payment method, recorded as a credit memo with
 origin `refund`, already paid out by that refund. The invoice's amounts do not change."""
 
-from django.db import transaction
 
 from common.errors import NotFound
 from common.ids import parse_id
 from common.money import format_amount, parse_amount
+from common.transactions import service
 from credits.compute import MemoLinePlan, MemoPlan
 from credits.services.core import Outbox, memo_number, memo_open
 from credits.services.errors import ExceedsRefundableAmount
@@ -17,7 +17,7 @@ from invoicing.serializers import invoice_data, payment_data
 from notifications.services import event_record
 
 
-@transaction.atomic(durable=True)
+@service
 def refund_create(*, marketplace, payment_id, amount, actor, at) -> Refund:
     pk = parse_id(payment_id)
     found = Payment.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None

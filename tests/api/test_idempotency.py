@@ -9,7 +9,7 @@ import time
 import pytest
 from django.db import connection, connections
 
-from api.models import IdempotencyRecord
+from common.models import IdempotencyRecord
 from credits.models import CreditMemo
 from tests.api.conftest import World, error_of
 from tests.conftest import Clock, row_counts
@@ -92,18 +92,18 @@ def test_a_record_past_24_hours_is_forgotten(world):
     assert "Idempotent-Replayed" not in second
 
 
-def test_a_record_left_running_by_a_dead_process_is_taken_over_after_its_lease(world):
+def test_the_answer_is_stored_with_the_work_and_a_failed_work_stores_nothing(world):
+    """A 422 is an answer (kept and replayed); its work was undone. A stored answer exists
+    for a done work only: one record per key, written in the work's transaction."""
     manager = world.client("manager")
-    manager.post("/products", {"name": "A"}, _key("dead"))
-    long_ago = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=3)
-    IdempotencyRecord.objects.update(state="running", locked_at=long_ago,
-                                     response_status=None)
-    taken = manager.post("/products", {"name": "A"}, _key("dead"))
-    assert taken.status_code == 200
-    IdempotencyRecord.objects.update(state="running", locked_at=datetime.datetime.now(
-        datetime.UTC))
-    busy = manager.post("/products", {"name": "A"}, _key("dead"))
-    assert (busy.status_code, error_of(busy)["code"]) == (409, "idempotency_key_in_use")
+    refused = manager.post("/credit_memos", _ad_hoc(world, amount="-1"), _key("bad"))
+    assert refused.status_code == 400
+    assert IdempotencyRecord.objects.filter(key="bad").count() == 1
+    assert CreditMemo.objects.count() == 0
+    done = manager.post("/credit_memos", _ad_hoc(world), _key("good"))
+    record = IdempotencyRecord.objects.get(key="good")
+    assert (record.response_status, bytes(record.response_body)) == (200, done.content)
+    assert record.scope.startswith("api_key:")
 
 
 def test_a_bad_idempotency_key_is_400_and_a_get_ignores_it(world):
@@ -111,6 +111,12 @@ def test_a_bad_idempotency_key_is_400_and_a_get_ignores_it(world):
     long = manager.post("/products", {"name": "A"}, _key("x" * 256))
     assert (long.status_code, error_of(long)["param"]) == (400, "Idempotency-Key")
     assert manager.get("/products", headers=_key("x" * 256)).status_code == 200
+
+
+def _advisory_lock_held() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+        return cursor.fetchone()[0] > 0
 
 
 def _in_thread(target, results, index):
@@ -184,7 +190,7 @@ def test_while_the_first_runs_409_in_use_and_a_lost_race_is_not_kept(mp):
     runner = threading.Thread(target=_in_thread, args=(first, results, 0))
     runner.start()
     deadline = time.monotonic() + 10
-    while not IdempotencyRecord.objects.filter(key="void-1", state="running").exists():
+    while not _advisory_lock_held():
         assert time.monotonic() < deadline
         time.sleep(0.02)
     busy = world.client("manager").post(f"/credit_memos/{memo.id}/void", None, _key("void-1"))
