@@ -66,3 +66,18 @@ def sort_header(context, label, key, numeric=False):
         return format_html('<th scope="col" class="{}" aria-sort="{}"><a href="{}">{}{}</a></th>',
                            css, state, href, label, arrow)
     return format_html('<th scope="col" class="{}"><a href="{}">{}</a></th>', css, href, label)
+
+
+NO_CREDIT_NOTES = {"void": "void, counts as 0", "draft": "draft, counts as 0"}
+
+
+@register.simple_tag
+def balance(amount, currency, status):
+    """A balance (credit remaining, amount due) of a document in `status`. A void document
+    or a draft has none: its figure is struck through, and said so for screen readers."""
+    note = NO_CREDIT_NOTES.get(status)
+    if note is None:
+        return format_html("{} {}", amount, currency)
+    return format_html('<del class="no-credit" title="{}">{} {}</del>'
+                       '<span class="sr-only"> ({})</span>', note.capitalize(), amount,
+                       currency, note)
