@@ -1,13 +1,15 @@
 """Reads for the pages: filtered, sorted, paginated lists with the totals of the filtered set,
 detail pages' extra figures, pickers. Rows come out as plain dicts (amounts formatted as the
 API writes them), so templates never walk relations. A customer's scope is its company:
-documents whose `company` or `billed_company` it is."""
+documents whose `company` or `billed_company` it is, once issued (a customer never sees a
+draft). A void memo or a draft is no credit: list totals leave them out and a sort by
+remaining amount takes theirs as 0."""
 
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Case, Count, F, Q, Sum, Value, When
 
 from catalog.models import Product, Subscription
 from common.ids import parse_id
@@ -22,6 +24,7 @@ from invoicing.serializers import payment_data
 
 PAGE_SIZE = 25
 PICKER_SIZE = 20
+NO_CREDIT = ("void", "draft")
 
 
 @dataclass
@@ -49,7 +52,12 @@ def _scope(queryset, *, marketplace, company):
     queryset = queryset.filter(marketplace=marketplace)
     if company is not None:
         queryset = queryset.filter(Q(company=company) | Q(billed_company=company))
-    return queryset
+    return _issued_only(queryset, company)
+
+
+def _issued_only(documents, company):
+    """A customer's documents leave out drafts (voided ones too: never issued)."""
+    return documents if company is None else documents.filter(issued_at__isnull=False)
 
 
 def _invoice_filters(invoices, *, marketplace, filters):
@@ -75,11 +83,11 @@ NULLABLE = {"number", "issued_at", "due_date"}
 def _order(queryset, sort: str, columns: dict):
     """Drafts (no number, no issue date) sort last either way; the id breaks ties. Columns
     that are never null keep the database's default null order, so "newest first" walks the
-    list index."""
+    list index. A column may be an expression."""
     name = columns[sort.lstrip("-")]
     descending = sort.startswith("-")
-    if name in NULLABLE:
-        column = F(name)
+    if not isinstance(name, str) or name in NULLABLE:
+        column = F(name) if isinstance(name, str) else name
         first = column.desc(nulls_last=True) if descending else column.asc(nulls_last=True)
     else:
         first = f"-{name}" if descending else name
@@ -88,7 +96,10 @@ def _order(queryset, sort: str, columns: dict):
 
 MEMO_SORTS = {
     "number": "number", "customer": "company__name", "status": "status", "origin": "origin",
-    "issued": "issued_at", "total": "total", "remaining": "remaining_amount",
+    "issued": "issued_at", "total": "total",
+    # As the pages show it: a void memo or a draft has no credit remaining.
+    "remaining": Case(When(status__in=NO_CREDIT, then=Value(Decimal(0))),
+                      default=F("remaining_amount")),
     "created": "created_at",
 }
 INVOICE_SORTS = {
@@ -128,7 +139,8 @@ def credit_memo_page(*, marketplace, company=None, filters: dict, sort: str = "-
         origin=filters.get("origin"), currency=filters.get("currency"),
         issued_from=filters.get("issued_from"), issued_to=filters.get("issued_to"),
         q=filters.get("q"), whole_set=True)
-    live = ~Q(status__in=["void", "draft"])
+    memos = _issued_only(memos, company)
+    live = ~Q(status__in=NO_CREDIT)
     result = _page(
         _order(memos, sort, MEMO_SORTS), page=page,
         fields=("id", "number", "status", "origin", "currency", "issued_at", "created_at",
@@ -148,8 +160,9 @@ def invoice_page(*, marketplace, company=None, filters: dict, sort: str = "-crea
     invoices = invoice_list(marketplace=marketplace, status=filters.get("status"),
                             company_id=filters.get("customer"),
                             visible_to_company_id=company.id if company else None)
-    invoices = _invoice_filters(invoices, marketplace=marketplace, filters=filters)
-    live = ~Q(status__in=["void", "draft"])
+    invoices = _issued_only(_invoice_filters(invoices, marketplace=marketplace,
+                                             filters=filters), company)
+    live = ~Q(status__in=NO_CREDIT)
     result = _page(
         _order(invoices, sort, INVOICE_SORTS), page=page,
         fields=("id", "number", "status", "currency", "issued_at", "due_date", "created_at",
@@ -250,16 +263,18 @@ def eligible_invoices_for_invoice(*, marketplace, invoice) -> list:
                          user_id=invoice.user_id, currency=invoice.currency)
 
 
-def invoice_extras(invoice) -> dict:
+def invoice_extras(invoice, *, drafts: bool = True) -> dict:
+    """Payments and the credit memos made from the invoice (`drafts`: with unissued ones)."""
     c = invoice.currency
+    memos = invoice.credit_memos.all() if drafts else \
+        invoice.credit_memos.filter(issued_at__isnull=False)
     return {
         "payments": [payment_data(p) for p in invoice.payments.select_related("invoice")
                      .order_by("created_at", "id")],
         "credit_memos": [
             {"id": str(m["id"]), "number": m["number"], "status": m["status"],
              "total": format_amount(m["total"], c)}
-            for m in invoice.credit_memos.order_by("created_at", "id")
-            .values("id", "number", "status", "total")
+            for m in memos.order_by("created_at", "id").values("id", "number", "status", "total")
         ],
     }
 

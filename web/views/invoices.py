@@ -41,7 +41,7 @@ def invoice_detail(request, invoice_id):
     return page(request, "web/invoice_detail.html", {
         "invoice": invoice_data(invoice),
         "parties": party_names(invoice),
-        **invoice_extras(invoice),
+        **invoice_extras(invoice, drafts=request.company is None),
         "can_credit": can(request.role, "credit") and _creditable(invoice),
         "pdf_url": url_or_none("web:invoice_pdf", invoice.id),
     })
