@@ -2,7 +2,8 @@
 SVG on the server), memos by status and origin, and the largest open balances, in one
 currency at a time. One grouped pass over the memos (by currency, status, origin and issue
 month) gives most figures; the open balances, write-offs and applications have a query
-each."""
+each. A void memo or a draft is no credit: not issued, applied or outstanding in the chart,
+not in the totals by origin, and not among the open balances."""
 
 import datetime
 from collections import defaultdict
@@ -64,7 +65,8 @@ def credit_over_time(*, marketplace, currency: str, today: datetime.date, groups
                      one_currency: bool) -> list[dict]:
     """Per month: credit issued (non-void memos by issue date), applied (applications less
     reversals, when they happened), and outstanding at the month's end (all credit issued
-    so far less all applied, paid out and written off so far)."""
+    so far less all applied, paid out and written off so far). A void memo counts nowhere:
+    it may have been applied and the application reversed before it was voided."""
     issued = defaultdict(Decimal)
     for g in groups:
         if g["currency"] == currency and g["issued"] is not None and g["status"] != "void":
@@ -75,12 +77,14 @@ def credit_over_time(*, marketplace, currency: str, today: datetime.date, groups
                        "closed_at", "closed_amount")
     # With one currency in the marketplace, no join to the memos is needed to pick it.
     same = {} if one_currency else {"memo__currency": currency}
-    applied = _by_month(Application.objects.filter(marketplace=marketplace, **same),
-                        "applied_at", "original_amount")
+    # Few memos are void: their ids come from the status index.
+    void = CreditMemo.objects.filter(marketplace=marketplace, status="void").values("id")
+    applied = _by_month(Application.objects.filter(marketplace=marketplace, **same)
+                        .exclude(memo__in=void), "applied_at", "original_amount")
     reversed_ = _by_month(ApplicationReversal.objects.filter(
         application__marketplace=marketplace,
-        **({} if one_currency else {"application__memo__currency": currency})),
-        "reversed_at", "amount")
+        **({} if one_currency else {"application__memo__currency": currency}))
+        .exclude(application__memo__in=void), "reversed_at", "amount")
     paid_out = _by_month(Payout.objects.filter(marketplace=marketplace, **same)
                          .exclude(status="failed"), "created_at", "amount")
     months = _months_back(today, MONTHS)
@@ -135,13 +139,17 @@ def chart(series: list[dict], currency: str, *, width=720, height=260) -> dict:
 
 
 def memo_breakdown(*, currency: str, groups) -> dict:
-    """Count and total of memos by status and by origin."""
+    """Count and total of memos by status (void and draft too, each its own row), and of the
+    issued, non-void memos by origin (the credit each origin gave)."""
     by_status = {s: [0, Decimal(0)] for s in STATUSES}
     by_origin = {o: [0, Decimal(0)] for o in ORIGINS}
     for g in groups:
         if g["currency"] != currency:
             continue
-        for table, key in ((by_status, g["status"]), (by_origin, g["origin"])):
+        tables = [(by_status, g["status"])]
+        if g["status"] not in ("void", "draft"):
+            tables.append((by_origin, g["origin"]))
+        for table, key in tables:
             table[key][0] += g["n"]
             table[key][1] += g["total"] or 0
 

@@ -75,9 +75,9 @@ NO_CREDIT_NOTES = {"void": "void, counts as 0", "draft": "draft, counts as 0"}
 def balance(amount, currency, status):
     """A balance (credit remaining, amount due) of a document in `status`. A void document
     or a draft has none: its figure is struck through, and said so for screen readers."""
+    figure = f"{amount} {currency}" if currency else str(amount)
     note = NO_CREDIT_NOTES.get(status)
     if note is None:
-        return format_html("{} {}", amount, currency)
-    return format_html('<del class="no-credit" title="{}">{} {}</del>'
-                       '<span class="sr-only"> ({})</span>', note.capitalize(), amount,
-                       currency, note)
+        return figure
+    return format_html('<del class="no-credit" title="{}">{}</del>'
+                       '<span class="sr-only"> ({})</span>', note.capitalize(), figure, note)
