@@ -4,7 +4,12 @@ default) rendered to HTML, then to PDF by WeasyPrint.
 Takes plain document data (see `documents.sources`), knows no domain model. Templates come from
 managers, so they are rendered by an engine without loaders (no include or extends of files)
 and WeasyPrint fetches nothing but `data:` URLs: a template cannot read files or reach the
-network."""
+network.
+
+A void document's PDF carries a VOID mark and a draft's a DRAFT mark, whatever the template:
+the mark is added to the rendered HTML (a large stamp across every page, a fixed box that
+WeasyPrint repeats on each page, its word in the text), and templates also get it as
+`doc.stamp` to say it in their own words."""
 
 import hashlib
 from decimal import Decimal
@@ -32,6 +37,12 @@ REASON_LABELS = {
     "other": "Other",
 }
 MAX_TEMPLATE_SIZE = 200_000
+STAMP_NOTES = {
+    ("VOID", "credit_memo"): "This credit memo is void: it is no credit.",
+    ("VOID", "invoice"): "This invoice is void: nothing is owed on it.",
+    ("DRAFT", "credit_memo"): "This credit memo is a draft: it is not issued and is no credit.",
+    ("DRAFT", "invoice"): "This invoice is a draft: it is not issued and nothing is owed on it.",
+}
 _DEFAULTS = Path(__file__).parent / "templates" / "documents" / "pdf"
 
 
@@ -110,6 +121,16 @@ def tax_breakdown(lines: list[dict], currency: str) -> list[dict]:
             for rate, (taxable, tax) in groups.items()]
 
 
+def stamp(document: dict) -> str | None:
+    """"VOID" for a void document, "DRAFT" for one not issued yet, else None (void wins: a
+    draft can be voided)."""
+    if document.get("status") == "void":
+        return "VOID"
+    if document.get("status") == "draft" or not document.get("number"):
+        return "DRAFT"
+    return None
+
+
 def pdf_context(data: dict) -> dict:
     """The template's `doc`: the document as the API shows it, plus parties, labels and
     dates, every amount a string as the API writes it."""
@@ -140,11 +161,33 @@ def pdf_context(data: dict) -> dict:
             if a.get("reversed_at") is None
         ],
         "marketplace": data.get("marketplace", {}),
+        "stamp": stamp(document),
+        "stamp_note": STAMP_NOTES.get((stamp(document), kind), ""),
     }
 
 
+# Every declaration inline and `!important`: no rule of a custom template outweighs them.
+_STAMP_STYLE = "; ".join(f"{rule} !important" for rule in (
+    "display: block", "visibility: visible", "opacity: 1", "position: fixed", "top: 110mm",
+    "left: -20mm", "right: -20mm", "text-align: center", "transform: rotate(-30deg)",
+    "font: bold 110pt/1 'DejaVu Sans', sans-serif", "letter-spacing: 6mm",
+    "color: rgba(190, 20, 20, 0.3)", "z-index: 1000"))
+
+
+def with_stamp(html: str, word: str | None) -> str:
+    """The rendered HTML with the stamp before `</body>` (or at the end): a template cannot
+    leave it out."""
+    if not word:
+        return html
+    mark = f'<div data-abate-stamp style="{_STAMP_STYLE}">{word}</div>'
+    end = html.lower().rfind("</body>")
+    return html + mark if end < 0 else html[:end] + mark + html[end:]
+
+
 def render_html(*, template_source: str, data: dict) -> str:
-    return _compile(template_source).render(Context({"doc": pdf_context(data)}))
+    context = pdf_context(data)
+    html = _compile(template_source).render(Context({"doc": context}))
+    return with_stamp(html, context["stamp"])
 
 
 def _refuse_fetch(url: str, *args, **kwargs):

@@ -3,8 +3,9 @@
 A PDF is generated in the background after issue (`pdf_schedule`, called by the issuing
 services in their transaction), stored through Django's storage API, and followed by a
 `<kind>.pdf_created` event. A download answers at once: the stored PDF, or one rendered and
-stored then. Rendering happens outside any transaction; only the row and the event are
-written in one."""
+stored then; a draft's or a void document's is rendered at each download, with its DRAFT or
+VOID mark, and never read from storage. Rendering happens outside any transaction; only the
+row and the event are written in one."""
 
 import hashlib
 
@@ -146,7 +147,12 @@ def pdf_generate(*, kind: str, document, actor: str, at, force: bool = False) ->
 
 def pdf_bytes(*, kind: str, document, actor: str, at) -> tuple[bytes, str]:
     """What a download answers: the stored PDF of an issued document (generated now if the
-    job has not run yet), or, for a draft, one rendered and not stored."""
+    job has not run yet), or, for a draft or a void document, one rendered now (DRAFT or
+    VOID marked) and not stored: a PDF stored before the void never answers as if valid."""
+    if document.status == "void":
+        name = f"{document.number}-void.pdf" if document.number else \
+            f"{kind}-void-{document.id}.pdf"
+        return pdf_render(kind=kind, document=document), name
     if document.number is None:
         return pdf_render(kind=kind, document=document), f"{kind}-draft-{document.id}.pdf"
     generated = pdf_generate(kind=kind, document=document, actor=actor, at=at)

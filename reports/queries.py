@@ -3,11 +3,15 @@ chunks, rows leave as they are made; nothing is collected).
 
 - Invoice details: one row per document line, invoices and credit memos (from their issue,
   amounts negative), oldest first, with the document type.
-- Credit memos: one row per issued memo: status, origin, applied and remaining.
+- Credit memos: one row per issued memo: status, origin, applied and remaining. A void memo
+  keeps its row (status `void`, its total) but its `remaining_amount` is `0.00`: it is no
+  credit, so summing the column gives the customers' credit. (0, not an empty cell: the
+  column stays numeric for every tool that reads it.)
 - Reseller reconciliation: the lines of the documents a reseller pays for, with the end
   customer of each, leaving out custom-charge lines.
 
-Drafts and void documents are left out. Dates filter the issue date (UTC, inclusive)."""
+Drafts are left out everywhere, and void documents from the line reports. Dates filter the
+issue date (UTC, inclusive)."""
 
 import datetime
 import heapq
@@ -200,6 +204,8 @@ def credit_memo_rows(*, marketplace, filters: Filters):
             chunk_size=CHUNK):
         (number, issued_at, status, origin, reason_code, c, company_id, company_name,
          billed_id, billed_name, source_number, *money) = row
+        if status == "void":
+            money[-1] = 0  # remaining_amount: a void memo is no credit
         yield [number, _text(issued_at), status, origin, reason_code, c, _text(company_id),
                company_name, _text(billed_id), billed_name, source_number or "",
                *(format_amount(m, c) for m in money)]

@@ -105,9 +105,12 @@ def invoice_details_csv(request, date_from: str | None = DATE, date_to: str | No
 
 @router.get("/reports/credit_memos.csv", auth=allow(MANAGE), summary="Credit memo report (CSV)",
             **_csv_operation("one row per issued credit memo: status, origin, applied, "
-                             "remaining"))
+                             "remaining (0 for a void memo)"))
 def credit_memos_csv(request, date_from: str | None = DATE, date_to: str | None = DATE,
                      company_id: str | None = COMPANY):
+    """Issued credit memos (drafts left out), oldest first, with their `status`. A void memo
+    keeps its row and its `total`, but its `remaining_amount` is `0.00`: it is no credit, so
+    the column sums to the customers' available credit. Streamed as it is read."""
     return _stream(request, "credit_memos", date_from=date_from, date_to=date_to,
                    company_id=company_id)
 

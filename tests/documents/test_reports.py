@@ -107,7 +107,7 @@ def test_credit_memo_report(mp, book):
                 "applied_amount", "remaining_amount") == [
         ("CM-000001", "fully_applied", "invoice", "INV-000001", "36.00", "36.00", "0.00"),
         ("CM-000002", "unapplied", "ad_hoc", "", "60.00", "0.00", "60.00"),
-        ("CM-000003", "void", "ad_hoc", "", "1.00", "0.00", "1.00"),
+        ("CM-000003", "void", "ad_hoc", "", "1.00", "0.00", "0.00"),  # void: no credit
     ]
 
 
