@@ -68,6 +68,8 @@ class MarketplaceOut(Out):
     slug: str
     name: str
     default_currency: Currency
+    is_test: bool = Field(description="a test marketplace (set when it was created, for good): "
+                                      "only its billing runs may use `test_mode`")
     own_company_id: str
     settings: SettingsOut
 

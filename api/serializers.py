@@ -17,6 +17,7 @@ def marketplace_data(marketplace, *, own_company_id) -> dict:
         "slug": marketplace.slug,
         "name": marketplace.name,
         "default_currency": marketplace.default_currency,
+        "is_test": marketplace.is_test,
         "own_company_id": str(own_company_id),
         "settings": {
             "invoice_number_prefix": marketplace.invoice_number_prefix,

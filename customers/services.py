@@ -29,16 +29,21 @@ def company_get(*, marketplace, company_id, param="company_id") -> Company:
 
 
 @service
-def marketplace_create(*, slug: str, name: str, currency: str = "USD", at) -> Marketplace:
+def marketplace_create(*, slug: str, name: str, currency: str = "USD", is_test: bool = False,
+                       at) -> Marketplace:
+    """`is_test` is fixed here, for good: a test marketplace may be billed ahead of time, so
+    its documents are never real ones; a live one never gets such documents."""
     if not isinstance(slug, str) or not SLUG.match(slug):
         raise InvalidInput("slug: lowercase letters, digits, - and _", param="slug")
     if not isinstance(name, str) or not name.strip():
         raise InvalidInput("name is required", param="name")
     check_currency(currency)
+    if not isinstance(is_test, bool):
+        raise InvalidInput("is_test must be true or false", param="is_test")
     if Marketplace.objects.filter(slug=slug).exists():
         raise InvalidInput(f"marketplace {slug} exists", code="slug_taken", param="slug")
     marketplace = Marketplace.objects.create(
-        slug=slug, name=name.strip(), default_currency=currency, created_at=at
+        slug=slug, name=name.strip(), default_currency=currency, is_test=is_test, created_at=at
     )
     Company.objects.create(
         marketplace=marketplace, name=name.strip(), legal_name=name.strip(), currency=currency,

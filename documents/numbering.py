@@ -7,7 +7,8 @@ its number back, so numbers have no gaps."""
 
 from sequences import get_last_value, get_next_value
 
-PREFIX_FIELDS = {"invoice": "invoice_number_prefix", "credit_memo": "credit_memo_number_prefix"}
+from marketplaces.numbers import DOCUMENT_TYPES as PREFIX_FIELDS
+from marketplaces.numbers import sequence_name
 
 
 def _format(marketplace, document_type: str, value: int) -> str:
@@ -16,10 +17,13 @@ def _format(marketplace, document_type: str, value: int) -> str:
 
 
 def next_number(*, marketplace, document_type: str) -> str:
-    return _format(marketplace, document_type, get_next_value(f"{document_type}:{marketplace.id}"))
+    value = get_next_value(sequence_name(marketplace_id=marketplace.id,
+                                         document_type=document_type))
+    return _format(marketplace, document_type, value)
 
 
 def preview_number(*, marketplace, document_type: str) -> str:
     """The number the next issue would take (for settings pages); takes nothing."""
-    last = get_last_value(f"{document_type}:{marketplace.id}") or 0
+    last = get_last_value(sequence_name(marketplace_id=marketplace.id,
+                                        document_type=document_type)) or 0
     return _format(marketplace, document_type, last + 1)

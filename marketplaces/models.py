@@ -2,7 +2,12 @@
 
 A marketplace's own company (the operator, the seller on every document) is the Company
 flagged `is_own`. API keys are stored as a SHA-256 hash of the secret; the secret is shown
-once, at creation."""
+once, at creation.
+
+A marketplace's invoice and credit memo number prefixes never collide (marketplaces.numbers):
+not with each other, nor with a prefix that numbers of the other type were issued under before
+it was changed (kept in `retired_number_prefixes`, as those numbers stay). `is_test` is fixed
+at creation: only a test marketplace may be billed ahead of time (a test-mode billing run)."""
 
 import uuid
 
@@ -21,6 +26,10 @@ class Marketplace(models.Model):
     number_padding = models.PositiveSmallIntegerField(default=6)
     auto_apply_credit_to_new_invoices = models.BooleanField(default=True)
     company_wide_billing = models.BooleanField(default=False)
+    is_test = models.BooleanField(default=False, db_default=False)
+    # [{"document_type", "prefix", "last_number"}]: a prefix that numbers were issued under,
+    # and the sequence's value when it was replaced.
+    retired_number_prefixes = models.JSONField(default=list)
     created_at = models.DateTimeField()
 
     class Meta:

@@ -39,7 +39,7 @@ def test_marketplace_and_its_settings(world, manager):
     body = ok(manager.get("/marketplace"))
     assert body == {
         "id": str(world.mp.id), "object": "marketplace", "slug": world.mp.slug,
-        "name": "Acme Market", "default_currency": "USD",
+        "name": "Acme Market", "default_currency": "USD", "is_test": False,
         "own_company_id": body["own_company_id"],
         "settings": {"invoice_number_prefix": "INV-", "credit_memo_number_prefix": "CM-",
                      "number_padding": 6, "auto_apply_credit_to_new_invoices": True,

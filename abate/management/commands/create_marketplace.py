@@ -12,10 +12,14 @@ class Command(BaseCommand):
         parser.add_argument("--slug", required=True)
         parser.add_argument("--name", required=True)
         parser.add_argument("--currency", default="USD")
+        parser.add_argument("--test", action="store_true",
+                            help="a test marketplace: billing runs may bill ahead of time "
+                                 "(test mode); fixed for good at creation")
 
-    def handle(self, *args, slug, name, currency, **options):
+    def handle(self, *args, slug, name, currency, test, **options):
         try:
-            marketplace = marketplace_create(slug=slug, name=name, currency=currency, at=now())
+            marketplace = marketplace_create(slug=slug, name=name, currency=currency,
+                                             is_test=test, at=now())
         except DomainError as error:
             raise CommandError(error.message) from None
         self.stdout.write(str(marketplace.id))
