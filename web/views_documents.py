@@ -23,6 +23,7 @@ from notifications.serializers import delivery_data, endpoint_data
 from reports import queries
 from reports import services as reports
 from reports.models import ReportRun
+from web.once import acts_once
 from web.pages import error_status, forbidden, message_for, page, page_view, require
 from web.selectors import visible_invoice, visible_memo
 
@@ -76,6 +77,7 @@ def _preview_png(kind: str, html: str) -> str:
 
 
 @page_view
+@acts_once
 def pdf_templates(request, kind="credit_memo"):
     denied = require(request, "settings")
     if denied:
@@ -128,6 +130,7 @@ def pdf_template_preview(request, kind):
 # --- Settings › Notifications ----------------------------------------------------------------
 
 @page_view
+@acts_once
 def notification_settings(request):
     denied = require(request, "settings")
     if denied:
@@ -162,6 +165,7 @@ def notification_settings(request):
 # --- Settings › Webhooks ---------------------------------------------------------------------
 
 @page_view
+@acts_once
 def webhook_endpoints(request):
     denied = require(request, "webhooks")
     if denied:
@@ -209,6 +213,7 @@ def webhook_endpoint(request, endpoint_id):
 
 @page_view
 @require_POST
+@acts_once
 def webhook_endpoint_action(request, endpoint_id, action):
     denied = require(request, "webhooks")
     if denied:
@@ -229,6 +234,7 @@ def webhook_endpoint_action(request, endpoint_id, action):
 
 @page_view
 @require_POST
+@acts_once
 def webhook_redeliver(request, endpoint_id, delivery_id):
     denied = require(request, "webhooks")
     if denied:
@@ -268,6 +274,7 @@ def _runs(marketplace) -> dict:
 
 
 @page_view
+@acts_once
 def reports_page(request):
     denied = _report_denied(request)
     if denied:

@@ -81,3 +81,18 @@ def balance(amount, currency, status):
         return figure
     return format_html('<del class="no-credit" title="{}">{}</del>'
                        '<span class="sr-only"> ({})</span>', note.capitalize(), figure, note)
+
+
+@register.simple_tag(takes_context=True)
+def form_guard(context):
+    """What every form that changes something carries: the CSRF token and a one-time
+    submission token, new at each rendering (web/once.py: a second submission of it does
+    nothing and shows what the first did)."""
+    from django.middleware.csrf import get_token
+
+    from web.once import TOKEN_FIELD, new_token
+
+    request = context["request"]
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                       '<input type="hidden" name="{}" value="{}">',
+                       get_token(request), TOKEN_FIELD, new_token())

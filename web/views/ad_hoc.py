@@ -9,6 +9,7 @@ from common.clock import now
 from common.errors import DomainError
 from credits import services as credits
 from web.forms import LINE_FIELDS, LINE_KINDS, REASON_CHOICES, blank_line, typed_lines
+from web.once import acts_once
 from web.pages import error_status, errors_from, message_for, page, page_view, require, staff_only
 from web.selectors import (
     company_choices,
@@ -92,6 +93,7 @@ def _form(request, *, typed=None, lines=None, errors=None, status=200):
 
 @page_view
 @staff_only
+@acts_once
 def credit_memo_new(request):
     denied = require(request, "create_ad_hoc")
     if denied:

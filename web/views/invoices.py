@@ -11,6 +11,7 @@ from common.errors import DomainError
 from credits import services as credits
 from invoicing.serializers import invoice_data
 from web.forms import REASON_CHOICES
+from web.once import acts_once
 from web.pages import error_status, errors_from, message_for, page, page_view, require, url_or_none
 from web.permissions import can
 from web.selectors import (
@@ -108,6 +109,7 @@ def _form_context(request, invoice, *, errors=None, typed=None):
 
 
 @page_view
+@acts_once
 def credit_memo_from_invoice(request, invoice_id):
     invoice = _invoice_or_404(request, invoice_id)
     denied = require(request, "credit")

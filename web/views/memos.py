@@ -13,6 +13,7 @@ from common.errors import DomainError
 from credits import services as credits
 from credits.serializers import memo_data
 from notifications.selectors import events_for
+from web.once import acts_once
 from web.pages import error_status, errors_from, page, page_view, require, url_or_none
 from web.permissions import can
 from web.selectors import (
@@ -103,6 +104,7 @@ def _amount(request):
 
 @page_view
 @require_POST
+@acts_once
 def credit_memo_issue(request, memo_id):
     return _act(request, memo_id, action="issue", permission="credit", done="Credit memo issued.",
                 call=lambda memo: credits.credit_memo_issue(
@@ -112,6 +114,7 @@ def credit_memo_issue(request, memo_id):
 
 @page_view
 @require_POST
+@acts_once
 def credit_memo_apply(request, memo_id):
     return _act(
         request, memo_id, action="apply", permission="credit", done="Credit applied.",
@@ -124,6 +127,7 @@ def credit_memo_apply(request, memo_id):
 
 @page_view
 @require_POST
+@acts_once
 def credit_memo_auto_apply(request, memo_id):
     return _act(request, memo_id, action="auto_apply", permission="credit",
                 done="Credit applied to the open invoices it may go to.",
@@ -134,6 +138,7 @@ def credit_memo_auto_apply(request, memo_id):
 
 @page_view
 @require_POST
+@acts_once
 def application_reverse(request, memo_id, application_id):
     return _act(
         request, memo_id, action=f"reverse-{application_id}", permission="credit",
@@ -145,6 +150,7 @@ def application_reverse(request, memo_id, application_id):
 
 @page_view
 @require_POST
+@acts_once
 def credit_memo_payout(request, memo_id):
     return _act(
         request, memo_id, action="payout", permission="credit",
@@ -158,6 +164,7 @@ def credit_memo_payout(request, memo_id):
 
 @page_view
 @require_POST
+@acts_once
 def credit_memo_close(request, memo_id):
     return _act(
         request, memo_id, action="close", permission="credit",
@@ -170,6 +177,7 @@ def credit_memo_close(request, memo_id):
 
 @page_view
 @require_POST
+@acts_once
 def credit_memo_void(request, memo_id):
     return _act(request, memo_id, action="void", permission="void", done="Credit memo voided.",
                 call=lambda memo: credits.credit_memo_void(

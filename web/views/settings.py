@@ -12,6 +12,7 @@ from common.errors import DomainError
 from documents.numbering import preview_number
 from marketplaces.services import marketplace_settings_update
 from web.forms import SettingsForm
+from web.once import acts_once
 from web.pages import error_status, page, page_view, require
 
 FIELDS = tuple(SettingsForm.base_fields)
@@ -29,6 +30,7 @@ def _examples(marketplace, data=None) -> dict:
 
 
 @page_view
+@acts_once
 def invoice_settings(request):
     denied = require(request, "settings")
     if denied:

@@ -35,3 +35,30 @@ document.addEventListener("change", function (event) {
     if (toggle) toggle.checked = false;
   }
 });
+
+// A form being sent: its buttons stay disabled until the answer arrives, so a second click
+// sends nothing. (A second submission that gets through all the same, from another tab or a
+// replayed request, carries the same one-time token and changes nothing: web/once.py.)
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if ((form.getAttribute("method") || "").toLowerCase() !== "post") return;
+  // After the browser has taken the form's data (the clicked button's name included).
+  setTimeout(function () {
+    if (event.defaultPrevented) return;
+    var buttons = form.querySelectorAll("button, input[type=submit]");
+    var outside = form.id ? document.querySelectorAll('[form="' + form.id + '"]') : [];
+    [].forEach.call(buttons, function (b) { b.disabled = true; });
+    [].forEach.call(outside, function (b) { b.disabled = true; });
+    form.setAttribute("aria-busy", "true");
+  }, 0);
+});
+
+// Back to a page from the browser's history: its forms can be sent again (with the tokens
+// they carry, which the server answers with what was done).
+window.addEventListener("pageshow", function (event) {
+  if (!event.persisted) return;
+  document.querySelectorAll("form[aria-busy]").forEach(function (form) {
+    form.removeAttribute("aria-busy");
+    form.querySelectorAll("button, input[type=submit]").forEach(function (b) { b.disabled = false; });
+  });
+});
