@@ -27,9 +27,15 @@ IDEMPOTENCY_PARAMETER = {
     "schema": {"type": "string", "minLength": 1, "maxLength": 255},
     "description": "Retrying with the same key (scoped to the API key) and the same body within "
                    "24 h replays the first response, errors included, and does nothing twice. "
-                   "Another body or path under the same key: 409 idempotency_key_reused; "
-                   "while the first request runs: 409 idempotency_key_in_use. Transient "
-                   "answers (5xx, 429, 409 concurrent_update) are not kept.",
+                   "The stored response commits in the same database transaction as the "
+                   "work, so a retry after a crash at any point (before the work, between its "
+                   "commit and the answer, while answering) gets the first response or does "
+                   "the work once. Another body or path under the same key: 409 "
+                   "idempotency_key_reused; while the first request runs: 409 "
+                   "idempotency_key_in_use (on the embedded SQLite database, which runs one "
+                   "writer at a time, the second request waits for the first and replays its "
+                   "response instead). Transient answers (5xx, 429, 409 concurrent_update) "
+                   "are not kept: their work was rolled back, and a retry does it.",
 }
 
 
