@@ -3,7 +3,13 @@
 `event_record` writes the event and, in the same transaction, one delivery per webhook
 endpoint that wants its type and one e-mail per notification that is on, each with its job
 queued: what the change caused is never lost, and nothing is sent before it commits. Sending
-is at least once (see `outbox`)."""
+is at least once (see `outbox`).
+
+Events are listed newest first by id, and their `at` never increases down that list, nor is
+it ever before the commit of an event listed after it. So a change records its events as the
+last work of its transaction (`before_commit`), under the marketplace's event-log lock held
+until it commits (`locks.event_log`): ids and times are taken in commit order, and the lock
+is never held while waiting for another."""
 
 import datetime
 import re
@@ -11,10 +17,11 @@ import re
 from django.conf import settings
 from django.db import transaction
 
+from common import clock
 from common.errors import InvalidInput, InvalidState, NotFound
 from common.ids import parse_id
-from common.transactions import service
-from notifications import email, outbox, webhooks
+from common.transactions import before_commit, service
+from notifications import email, locks, outbox, webhooks
 from notifications.models import (
     EMAIL_KINDS,
     EmailNotification,
@@ -36,13 +43,27 @@ EMAIL_MAX_ATTEMPTS = 8
 
 
 def event_record(*, marketplace, type: str, actor: str, subject: tuple[str, object], data: dict,
-                 at) -> Event:
-    event = Event.objects.create(
-        marketplace=marketplace, type=type, actor=actor or "system", at=at,
-        subject_type=subject[0], subject_id=subject[1], data=data,
-    )
+                 at) -> None:
+    """Record an event of the change running now (`data` is its payload as it is now) when
+    the change's transaction is about to commit, or at once outside a service.
+
+    A change on the wall clock (`at` from common.clock.now, read before its locks were held)
+    is recorded at the clock's time once the event-log lock is held, never before the
+    newest event's; a frozen `at` (tests) is recorded as given."""
+    event = Event(marketplace=marketplace, type=type, actor=actor or "system", at=at,
+                  subject_type=subject[0], subject_id=subject[1], data=data)
+    if not before_commit(lambda: _record(event)):
+        _record(event)
+
+
+def _record(event: Event) -> None:
+    locks.event_log(marketplace_id=event.marketplace_id)
+    if clock.is_wall_clock(event.at):
+        newest = (Event.objects.filter(marketplace_id=event.marketplace_id).order_by("-id")
+                  .values_list("at", flat=True).first())
+        event.at = clock.plain(max(clock.now(), newest or event.at))
+    event.save(force_insert=True)
     _fan_out(event)
-    return event
 
 
 def _fan_out(event: Event) -> None:
