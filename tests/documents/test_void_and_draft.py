@@ -74,6 +74,16 @@ def test_a_void_memo_pdf_says_void_and_the_one_stored_before_is_not_served(
         .read_bytes()
 
 
+def test_a_pdf_job_that_runs_after_the_void_stores_it_marked(mp, buyer, clock, media_root):
+    """Issued, then voided before the worker got to its PDF: what the job stores says
+    VOID, so no unmarked PDF of it ever exists."""
+    memo = ad_hoc(mp, buyer, clock, "40.00")
+    credits.credit_memo_void(marketplace=mp, memo_id=memo.id, actor="t", at=clock())
+    assert_jobs_ok()
+    stored = GeneratedPdf.objects.get(document_id=memo.id)
+    assert "VOID" in text_of((media_root / stored.file.name).read_bytes())
+
+
 def test_the_api_downloads_a_void_memo_marked(mp, buyer, clock):
     memo = ad_hoc(mp, buyer, clock, "40.00")
     assert_jobs_ok()
