@@ -9,17 +9,17 @@ from decimal import Decimal
 
 import pytest
 
-from credits import services as credits
-from credits.models import Application, CreditMemo, Payout
-from notifications.models import Event
+from credits.models import Application
 from tests.conftest import fresh
-from tests.web.test_browser import chromium, shot, sign_in, tab  # noqa: F401 - fixtures
+from tests.web import test_browser as browser
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from playwright.sync_api import expect  # noqa: E402
 
 pytestmark = pytest.mark.django_db(transaction=True)
+chromium, tab = browser.chromium, browser.tab  # the browser fixtures, for this module too
+sign_in, shot = browser.sign_in, browser.shot
 
 # Two POSTs of one form at the same instant, as a page script can send them; the answers'
 # statuses come back (redirects are not followed: 0 is fetch's "opaque redirect").

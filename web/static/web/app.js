@@ -41,7 +41,9 @@ document.addEventListener("change", function (event) {
 // replayed request, carries the same one-time token and changes nothing: web/once.py.)
 document.addEventListener("submit", function (event) {
   var form = event.target;
-  if ((form.getAttribute("method") || "").toLowerCase() !== "post") return;
+  var submitter = event.submitter;
+  var method = (submitter && submitter.getAttribute("formmethod")) || form.getAttribute("method");
+  if ((method || "").toLowerCase() !== "post") return;  // a dialog's Cancel sends nothing
   // After the browser has taken the form's data (the clicked button's name included).
   setTimeout(function () {
     if (event.defaultPrevented) return;
