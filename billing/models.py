@@ -14,7 +14,9 @@
   invoice), before any credit is applied.
 - `BillingRun`/`BillingRunEntry`: a run per marketplace and `as_of` date, and per customer the
   documents it issued, written in the same transaction as those documents: the entry is what
-  makes a second run, or a run after a crash, skip that customer.
+  makes a second run, or a run after a crash, skip that customer. A run that died (its
+  process stopped: no heartbeat for a lease; or its job failed) is marked `failed` with the
+  reason, and may be run again.
 """
 
 import uuid
@@ -26,7 +28,7 @@ from common.models import MoneyField, QuantityField, RateField
 
 CHARGE_STATUSES = ("pending", "billed")
 DISCOUNT_KINDS = ("percent", "fixed")
-RUN_STATUSES = ("queued", "running", "completed")
+RUN_STATUSES = ("queued", "running", "completed", "failed")
 
 
 class Charge(models.Model):
@@ -177,12 +179,22 @@ class BillingRun(models.Model):
     invoices_issued = models.PositiveIntegerField(default=0)
     credit_memos_issued = models.PositiveIntegerField(default=0)
     failures = models.JSONField(default=list)
+    # Why the run as a whole failed (a `failed` run), as opposed to the customers it could
+    # not bill (`failures`).
+    failure_reason = models.TextField(blank=True, default="", db_default="")
     started_at = models.DateTimeField()
+    # Written when the run starts and as it makes progress: a running run whose heartbeat is
+    # older than the lease has died.
+    heartbeat_at = models.DateTimeField(null=True)
+    # The queued job (django-tasks result) of the latest request for the run, if any.
+    job_id = models.UUIDField(null=True)
     finished_at = models.DateTimeField(null=True)
     created_at = models.DateTimeField()
 
     class Meta:
-        indexes = [models.Index(fields=["marketplace", "-created_at", "-id"], name="run_list")]
+        indexes = [models.Index(fields=["marketplace", "-created_at", "-id"], name="run_list"),
+                   models.Index(fields=["status"], condition=Q(status__in=("queued", "running")),
+                                name="run_unfinished")]
         constraints = [
             models.UniqueConstraint(fields=["marketplace", "as_of"], name="run_per_date"),
         ]

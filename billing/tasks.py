@@ -6,7 +6,10 @@ as of D. A `DailyRun` row per day, written in the same transaction as the enqueu
 scheduling idempotent: `abate bill-run --schedule-daily` (once, at set-up; repeating it is
 harmless) starts the chain, and a worker that was down catches up day by day. A run is
 idempotent, so a task retried after a crash finishes what was left. Run `abate worker` (or
-`abate serve`, which runs one) for the queue to be worked."""
+`abate serve`, which runs one) for the queue to be worked.
+
+While workers run, `reap_billing_runs` looks every minute for runs that died (see
+billing.services.runs) and marks them failed, so that they show so and may be run again."""
 
 import datetime
 
@@ -15,6 +18,7 @@ from django_tasks import task
 from common.transactions import service
 
 RUN_AFTER = datetime.time(0, 5, tzinfo=datetime.UTC)
+REAP_EVERY = datetime.timedelta(minutes=1)
 
 
 @task()
@@ -27,6 +31,23 @@ def billing_run_task(*, marketplace_id: str, as_of: str) -> dict:
     run = billing_run(marketplace=marketplace, as_of=datetime.date.fromisoformat(as_of),
                       actor="billing_run", at=now())
     return {"id": str(run.id), "status": run.status}
+
+
+@task()
+def reap_billing_runs() -> int:
+    from billing.services import billing_runs_reap
+    from common.clock import now
+
+    reaped = billing_runs_reap(at=now())
+    ensure_reaper()
+    return reaped
+
+
+def ensure_reaper() -> None:
+    from common.clock import now
+    from notifications.outbox import keep_queued
+
+    keep_queued(reap_billing_runs, every=REAP_EVERY, at=now())
 
 
 @task()

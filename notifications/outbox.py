@@ -114,6 +114,16 @@ def reschedule(item, *, task, at, extra_attempts: int) -> None:
     item.save()
 
 
+def keep_queued(task, *, every: datetime.timedelta, at) -> None:
+    """Keep one job of a periodic task queued, `every` ahead: workers call this when they
+    start and the job when it runs, so the chain goes on while any worker runs."""
+    from django_tasks_db.models import DBTaskResult
+
+    if DBTaskResult.objects.filter(task_path=task.module_path, status="READY").exists():
+        return
+    task.using(run_after=at + every).enqueue()
+
+
 def retry_job(task, *, attempt: int, max_attempts: int, at, **kwargs) -> bool:
     """After a job failed: enqueue its next try after the backoff, unless that was the last
     (then the job's result stays visibly failed). Returns whether it will be tried again."""

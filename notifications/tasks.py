@@ -38,11 +38,7 @@ def sweep_outbox() -> dict:
 def ensure_sweeper() -> None:
     """Keep one sweep queued a minute ahead while workers run. `abate worker` and `abate
     serve` may call it at start; each delivery and e-mail job calls it too."""
-    from django_tasks_db.models import DBTaskResult
-
     from common.clock import now
+    from notifications.outbox import keep_queued
 
-    path = sweep_outbox.module_path
-    if DBTaskResult.objects.filter(task_path=path, status="READY").exists():
-        return
-    sweep_outbox.using(run_after=now() + SWEEP_EVERY).enqueue()
+    keep_queued(sweep_outbox, every=SWEEP_EVERY, at=now())

@@ -150,9 +150,12 @@ class UsageRecordOut(Out):
 
 
 class BillingRunIn(In):
-    as_of: DateText | None = Field(None, description="YYYY-MM-DD, default today (UTC)")
+    as_of: DateText | None = Field(
+        None, description="YYYY-MM-DD, default today (UTC); from the day the marketplace was "
+                          "created to a year after today")
     test_mode: StrictBool | None = Field(
-        None, description="allow an `as_of` in the future (a test marketplace billed ahead)")
+        None, description="allow an `as_of` in the future; only on a test marketplace "
+                          "(`is_test`)")
 
 
 class FailureOut(Out):
@@ -170,6 +173,8 @@ class BillingRunOut(Out):
     invoices_issued: int
     credit_memos_issued: int
     failures: list[FailureOut]
+    failure_reason: str | None = Field(description="why the run failed (status `failed`): "
+                                                   "it died, or hit an unexpected error")
     started_at: datetime.datetime
     finished_at: datetime.datetime | None
     created_at: datetime.datetime
@@ -324,8 +329,17 @@ def billing_runs_create(request, body: BillingRunIn):
     available credit when the marketplace auto-applies it), a credit memo if it is a credit:
     never a negative invoice. The run is queued for the background worker and answered at
     once (`queued`); `GET /billing_runs/{id}` shows it `completed` with its counts. A run is
-    idempotent: asking again for the same date bills only what was not billed yet. A future
-    `as_of` needs `test_mode: true` (`422 future_as_of`)."""
+    idempotent: asking again for the same date bills only what was not billed yet.
+
+    `as_of` runs from the day the marketplace was created to a year after today; any other
+    day (`9999-12-31`) is a `400 as_of_out_of_range`. A day after today needs
+    `test_mode: true` (`422 future_as_of`), and `test_mode` a test marketplace
+    (`422 not_a_test_marketplace`; a marketplace is made a test one when it is created,
+    `abate create-marketplace --test`, and stays what it was made).
+
+    A run that died is `failed`, with its `failure_reason`: one whose process stopped (no
+    progress for 10 minutes), whose job failed, or that hit an unexpected error. Asking again
+    for its date runs it again, billing only what it had not billed."""
     data = body.model_dump(exclude_none=True)
     at = now()
     run = billing.billing_run_request(marketplace=marketplace(request),

@@ -5,7 +5,9 @@ from billing.services.orders import order_correct, order_create, order_get
 from billing.services.runs import (
     billing_run,
     billing_run_customer,
+    billing_run_reap,
     billing_run_request,
+    billing_runs_reap,
     check_as_of,
 )
 from billing.services.subscriptions import (
@@ -18,7 +20,8 @@ from billing.services.subscriptions import (
 )
 
 __all__ = [
-    "billing_run", "billing_run_customer", "billing_run_request", "check_as_of",
+    "billing_run", "billing_run_customer", "billing_run_reap", "billing_run_request",
+    "billing_runs_reap", "check_as_of",
     "customer_discount_create",
     "order_correct", "order_create", "order_get", "plan_create", "plan_get", "price_create",
     "subscription_cancel", "subscription_change", "subscription_create", "subscription_get",

@@ -16,6 +16,7 @@ billed in the order they were created, so a restarted run numbers its documents 
 run would have. Lock order: payer company, its subscriptions (by id), then what issuing locks
 (credit memos, invoices, the number counter)."""
 
+import contextlib
 import datetime
 import itertools
 from collections import defaultdict
@@ -25,7 +26,8 @@ from billing.compute import Document, DocumentDiscount, Line, document
 from billing.models import BillingRun, BillingRunEntry, Charge, CustomerDiscount
 from billing.services.charges import ROLL_FIELDS, roll_forward
 from catalog.models import Subscription
-from common.errors import BusinessRule, DomainError
+from common.clock import now
+from common.errors import BusinessRule, DomainError, InvalidInput
 from common.money import format_amount
 from common.parsing import parse_bool, parse_date
 from common.transactions import service
@@ -33,9 +35,23 @@ from credits.compute import MemoPlan
 from credits.services.billing import billing_invoice_issue, billing_memo_issue, memo_line
 from customers.models import Company
 
+# A running run writes a heartbeat at least this often while it makes progress (between
+# customers); one without a heartbeat for the lease has died.
+HEARTBEAT_EVERY = datetime.timedelta(seconds=30)
+RUN_LEASE = datetime.timedelta(minutes=10)
+UNFINISHED = ("queued", "running")
+
 
 class FutureAsOf(BusinessRule):
     code = "future_as_of"
+
+
+class NotATestMarketplace(BusinessRule):
+    code = "not_a_test_marketplace"
+
+
+class RunDied(Exception):
+    """Marks the job of a billing run that died (see `_death`)."""
 
 
 def customers_due(*, marketplace, as_of: datetime.date) -> list:
@@ -200,37 +216,121 @@ def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
                                           as_of=as_of, documents=documents, created_at=at)
 
 
+def _death(run: BillingRun, *, at, lease) -> str | None:
+    """Why a queued or running run has died, or None while it may still finish. A running
+    run writes a heartbeat as it goes: none for `lease` means its process stopped (a
+    SIGKILL, a lost machine; an error it hit marks it failed at once). A queued run waits for
+    its job: that job failed or is gone, or was taken by a worker that stopped before the run
+    began."""
+    from django_tasks_db.models import DBTaskResult
+
+    if run.status == "running":
+        if (run.heartbeat_at or run.started_at) < at - lease:
+            minutes = int(lease.total_seconds() // 60)
+            return f"no progress for {minutes} minutes: the process running it stopped"
+        return None
+    if run.job_id is None:
+        return None
+    job = DBTaskResult.objects.filter(pk=run.job_id).values_list("status", "started_at").first()
+    if job is None:
+        return "its job is gone"
+    if job[0] == "FAILED":
+        return "its job failed before the run began"
+    if job[0] == "RUNNING" and job[1] < at - lease:
+        return "the worker that took its job stopped before the run began"
+    return None
+
+
+def _mark_failed(run: BillingRun, *, reason: str, at) -> None:
+    run.status, run.failure_reason, run.finished_at = "failed", reason[:2000], at
+    run.save(update_fields=["status", "failure_reason", "finished_at"])
+
+
+def _reap(run: BillingRun, *, at, lease) -> bool:
+    """Mark a dead run failed, and a job that its stopped worker left running, so that
+    operators see it ended."""
+    from django_tasks_db.models import DBTaskResult
+
+    reason = _death(run, at=at, lease=lease)
+    if reason is None:
+        return False
+    _mark_failed(run, reason=reason, at=at)
+    if run.job_id:
+        DBTaskResult.objects.filter(pk=run.job_id, status="RUNNING").update(
+            status="FAILED", finished_at=at, exception_class_path="billing.services.runs.RunDied",
+            traceback=f"The billing run died: {reason}.")
+    return True
+
+
 @service
-def _run_start(*, marketplace, as_of, at) -> BillingRun:
+def billing_run_reap(*, run_id, at, lease=RUN_LEASE) -> BillingRun | None:
+    """Mark the run failed if it has died (see `_death`); the run, or None if it lives."""
+    run = BillingRun.objects.select_for_update(no_key=True).filter(
+        pk=run_id, status__in=UNFINISHED).first()
+    return run if run and _reap(run, at=at, lease=lease) else None
+
+
+def billing_runs_reap(*, at, lease=RUN_LEASE) -> int:
+    """Mark every run that died failed (the background sweep); how many were."""
+    ids = BillingRun.objects.filter(status__in=UNFINISHED).values_list("id", flat=True)
+    return sum(billing_run_reap(run_id=pk, at=at, lease=lease) is not None for pk in ids)
+
+
+@service
+def _run_start(*, marketplace, as_of, at, beat_at) -> BillingRun:
     run, created = BillingRun.objects.get_or_create(
         marketplace=marketplace, as_of=as_of,
-        defaults={"status": "running", "started_at": at, "created_at": at})
-    if not created and run.status != "running":
-        BillingRun.objects.filter(pk=run.pk).update(status="running")
-        run.status = "running"
+        defaults={"status": "running", "started_at": at, "heartbeat_at": beat_at,
+                  "created_at": at})
+    if not created:
+        run = BillingRun.objects.select_for_update(no_key=True).get(pk=run.pk)
+        run.status, run.heartbeat_at, run.failure_reason = "running", beat_at, ""
+        run.save(update_fields=["status", "heartbeat_at", "failure_reason"])
     return run
+
+
+def _beat(run: BillingRun, *, last, clock):
+    """A heartbeat (its own short transaction) when the last one is HEARTBEAT_EVERY old."""
+    beat_at = clock()
+    if beat_at - last < HEARTBEAT_EVERY:
+        return last
+    BillingRun.objects.filter(pk=run.pk, status="running").update(heartbeat_at=beat_at)
+    return beat_at
+
+
+@service
+def _run_fail(*, run, reason, at) -> None:
+    run = BillingRun.objects.select_for_update(no_key=True).get(pk=run.pk)
+    _mark_failed(run, reason=reason, at=at)
 
 
 @service
 def billing_run_request(*, marketplace, as_of=None, test_mode=False, today, at) -> BillingRun:
     """Ask for a run as of `as_of` (default: today): the run is queued for the background
     worker in this transaction, and its object answered at once (poll it for the outcome).
-    Asking again for the same date re-runs it, which bills only what is still due."""
+    Asking again for the same date re-runs it, which bills only what is still due; a run
+    that died is marked failed first, then queued again."""
     from billing.tasks import billing_run_task
 
-    as_of = check_as_of(as_of=as_of, today=today, test_mode=test_mode)
+    as_of = check_as_of(marketplace=marketplace, as_of=as_of, today=today, test_mode=test_mode)
     run, created = BillingRun.objects.get_or_create(
         marketplace=marketplace, as_of=as_of,
         defaults={"status": "queued", "started_at": at, "created_at": at})
-    if not created and run.status == "completed":
-        BillingRun.objects.filter(pk=run.pk).update(status="queued")
-        run.status = "queued"
-    billing_run_task.enqueue(marketplace_id=str(marketplace.id), as_of=as_of.isoformat())
+    run = BillingRun.objects.select_for_update(no_key=True).get(pk=run.pk)
+    if not created and run.status in UNFINISHED:
+        _reap(run, at=at, lease=RUN_LEASE)
+    if run.status in ("completed", "failed"):
+        run.status, run.failure_reason = "queued", ""
+    job = billing_run_task.enqueue(marketplace_id=str(marketplace.id), as_of=as_of.isoformat())
+    run.job_id = job.id
+    run.save(update_fields=["status", "failure_reason", "job_id"])
     return run
 
 
 @service
 def _run_finish(*, run, failures, at) -> BillingRun:
+    """Also after the run was taken for dead (a customer that took longer than the lease):
+    it did finish."""
     run = BillingRun.objects.select_for_update(no_key=True).get(pk=run.pk)
     counts = defaultdict(int)
     customers = 0
@@ -242,35 +342,64 @@ def _run_finish(*, run, failures, at) -> BillingRun:
     run.invoices_issued = counts["invoice"]
     run.credit_memos_issued = counts["credit_memo"]
     run.failures = failures
-    run.status = "completed"
+    run.status, run.failure_reason = "completed", ""
     run.finished_at = at
     run.save()
     return run
 
 
-def check_as_of(*, as_of, today: datetime.date, test_mode=False) -> datetime.date:
-    as_of = parse_date(as_of, param="as_of")
-    if as_of is None:
-        return today
-    if as_of > today and not parse_bool(test_mode, param="test_mode", default=False):
+def _a_year_after(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # February 29th
+        return day.replace(year=day.year + 1, day=28)
+
+
+def check_as_of(*, marketplace, as_of, today: datetime.date, test_mode=False) -> datetime.date:
+    """`as_of` (default today) from the day the marketplace was created (a run as of an
+    earlier day bills nothing that one as of today does not) to a year after today: `400`
+    otherwise. A day after today needs `test_mode` (`422 future_as_of`), which only a test
+    marketplace may use (`422 not_a_test_marketplace`)."""
+    as_of = parse_date(as_of, param="as_of") or today
+    test_mode = parse_bool(test_mode, param="test_mode", default=False)
+    earliest, latest = marketplace.created_at.date(), _a_year_after(today)
+    if not earliest <= as_of <= latest:
+        raise InvalidInput(f"as_of is a day from {earliest} (the marketplace's creation) to "
+                           f"{latest} (a year ahead)", code="as_of_out_of_range",
+                           param="as_of")
+    if test_mode and not marketplace.is_test:
+        raise NotATestMarketplace(
+            "test_mode is for test marketplaces only (abate create-marketplace --test)",
+            param="test_mode")
+    if as_of > today and not test_mode:
         raise FutureAsOf(f"as_of {as_of} is in the future; only a test-mode run bills ahead",
                          param="as_of")
     return as_of
 
 
-def billing_run(*, marketplace, as_of: datetime.date, actor, at) -> BillingRun:
+def billing_run(*, marketplace, as_of: datetime.date, actor, at, clock=now) -> BillingRun:
     """Bill every customer due as of `as_of`. Each customer is one transaction; a customer
     whose billing fails (a domain error) is listed in the run's `failures` and left for the
-    next run, the others go on."""
-    run = _run_start(marketplace=marketplace, as_of=as_of, at=at)
+    next run, the others go on. Any other error fails the run (`failed`, with the reason) and
+    is raised; so does a run that dies without a word, once its heartbeat (read from `clock`
+    as it goes) is older than the lease. Either may be run again."""
+    last_beat = clock()
+    run = _run_start(marketplace=marketplace, as_of=as_of, at=at, beat_at=last_beat)
     failures = []
-    any_discounts = CustomerDiscount.objects.filter(marketplace=marketplace).exists()
-    for company_id in customers_due(marketplace=marketplace, as_of=as_of):
-        try:
-            billing_run_customer(marketplace=marketplace, run=run, company_id=company_id,
-                                 as_of=as_of, actor=actor, at=at,
-                                 any_discounts=any_discounts)
-        except DomainError as error:
-            failures.append({"company_id": str(company_id), "code": error.code,
-                             "message": error.message})
+    try:
+        any_discounts = CustomerDiscount.objects.filter(marketplace=marketplace).exists()
+        for company_id in customers_due(marketplace=marketplace, as_of=as_of):
+            try:
+                billing_run_customer(marketplace=marketplace, run=run, company_id=company_id,
+                                     as_of=as_of, actor=actor, at=at,
+                                     any_discounts=any_discounts)
+            except DomainError as error:
+                failures.append({"company_id": str(company_id), "code": error.code,
+                                 "message": error.message})
+            last_beat = _beat(run, last=last_beat, clock=clock)
+    except Exception as error:
+        # If even this fails (the database is gone), the heartbeat's lease tells it later.
+        with contextlib.suppress(Exception):
+            _run_fail(run=run, reason=f"{type(error).__name__}: {error}", at=clock())
+        raise
     return _run_finish(run=run, failures=failures, at=at)

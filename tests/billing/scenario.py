@@ -3,6 +3,8 @@ billing run can be killed for real (tests/billing/test_crash_recovery.py).
 
   python -m tests.billing.scenario seed --slug S --customers N
   python -m tests.billing.scenario dump --slug S      # the marketplace's documents, as JSON
+  python -m tests.billing.scenario reap --slug S --minutes M
+      # the background reaper M minutes from now; prints the run as of AS_OF
 
 DATABASE_URL selects the database. Every customer gets a per-seat monthly plan from 2026-04-01,
 billed by a run that day; then some hold credit (auto-applied to the May renewal), some
@@ -87,7 +89,7 @@ def seed(*, slug: str, customers: int) -> None:
 def dump(*, slug: str) -> dict:
     """Everything the run decided, without ids or times: documents by number with their
     company, lines, totals and applications; what is still pending."""
-    from billing.models import BillingRunEntry, Charge
+    from billing.models import BillingRun, BillingRunEntry, Charge
     from credits.models import Application, CreditMemo
     from credits.selectors import ledger_differences
     from invoicing.models import Invoice
@@ -121,7 +123,18 @@ def dump(*, slug: str) -> dict:
         "entries": BillingRunEntry.objects.filter(marketplace=mp, as_of=AS_OF).count(),
         "pending_charges": Charge.objects.filter(marketplace=mp, status="pending").count(),
         "ledger_differences": ledger_differences(marketplace=mp),
+        "run_status": BillingRun.objects.get(marketplace=mp, as_of=AS_OF).status,
     }
+
+
+def reap(*, slug: str, minutes: int) -> dict:
+    from billing.models import BillingRun
+    from billing.services import billing_runs_reap
+    from common.clock import now
+
+    billing_runs_reap(at=now() + datetime.timedelta(minutes=minutes))
+    run = BillingRun.objects.get(marketplace__slug=slug, as_of=AS_OF)
+    return {"status": run.status, "failure_reason": run.failure_reason}
 
 
 def main(argv=None) -> None:
@@ -130,12 +143,15 @@ def main(argv=None) -> None:
 
     django.setup()
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=["seed", "dump"])
+    parser.add_argument("command", choices=["seed", "dump", "reap"])
     parser.add_argument("--slug", required=True)
     parser.add_argument("--customers", type=int, default=100)
+    parser.add_argument("--minutes", type=int, default=0)
     args = parser.parse_args(argv)
     if args.command == "seed":
         seed(slug=args.slug, customers=args.customers)
+    elif args.command == "reap":
+        json.dump(reap(slug=args.slug, minutes=args.minutes), sys.stdout)
     else:
         json.dump(dump(slug=args.slug), sys.stdout)
 

@@ -5,6 +5,7 @@ import datetime
 
 from django_tasks_db.models import DBTaskResult
 
+from billing.services import billing_run
 from billing.tasks import billing_run_task
 from credits.models import CreditMemo
 from customers.models import Company
@@ -109,8 +110,12 @@ def test_cancel_usage_and_errors(world, api):
     future = (datetime.date.today() + datetime.timedelta(days=40)).isoformat()
     ahead = manager.post("/billing_runs", {"as_of": future})
     assert (ahead.status_code, error_of(ahead)["code"]) == (422, "future_as_of")
-    assert manager.post("/billing_runs", {"as_of": future, "test_mode": True}).status_code == 200
-    _work_queued_runs()
+    live = manager.post("/billing_runs", {"as_of": future, "test_mode": True})
+    assert (live.status_code, error_of(live)["code"]) == (422, "not_a_test_marketplace")
+    # Tomorrow's daily run (usage is rated until the end of the day of the cancellation).
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    billing_run(marketplace=world.mp, as_of=tomorrow, actor="daily_billing",
+                at=datetime.datetime.combine(tomorrow, datetime.time(0, 5), tzinfo=datetime.UTC))
     # The usage of -5 units at 30.00 (rated at the cancellation, -150.00) and the flat
     # plan's first period (30.00; it then ends) make one document: a credit of 120.00.
     memo = CreditMemo.objects.get(company=world.mine)

@@ -1,6 +1,7 @@
-"""A billing run killed with SIGKILL part-way, then run again, ends with exactly the documents
-a clean run gives. The runs are real `abate bill-run` processes on a PostgreSQL database made
-for this test; two marketplaces are seeded alike, one billed cleanly, one killed and re-run."""
+"""A billing run killed with SIGKILL part-way is marked failed once its heartbeat is older
+than the lease; run again, it ends with exactly the documents a clean run gives. The runs are
+real `abate bill-run` processes on a PostgreSQL database made for this test; two marketplaces
+are seeded alike, one billed cleanly, one killed and re-run."""
 
 import json
 import os
@@ -104,6 +105,13 @@ def test_killed_run_resumes_to_the_documents_of_a_clean_run(database, tmp_path):
     killed = json.loads(_scenario(env, "dump", "--slug", "crash"))
     assert killed["ledger_differences"] == []
     assert killed["invoices"] != clean["invoices"]  # it really stopped part-way
+    # Left "running"; the reaper fails it once its heartbeat is older than the lease.
+    assert killed["run_status"] == "running"
+    assert json.loads(_scenario(env, "reap", "--slug", "crash", "--minutes", "0")) == {
+        "status": "running", "failure_reason": ""}
+    assert json.loads(_scenario(env, "reap", "--slug", "crash", "--minutes", "11")) == {
+        "status": "failed",
+        "failure_reason": "no progress for 10 minutes: the process running it stopped"}
 
     subprocess.run(_bill_run("crash"), env=env, check=True, cwd=ROOT, capture_output=True)
     subprocess.run(_bill_run("crash"), env=env, check=True, cwd=ROOT, capture_output=True)

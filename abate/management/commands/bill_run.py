@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from billing.services import billing_run, check_as_of
 from common.clock import now
 from common.errors import DomainError
+from common.parsing import parse_date
 from marketplaces.models import Marketplace
 
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (default: today, UTC)")
         parser.add_argument("--marketplace", help="a marketplace's slug (default: all)")
         parser.add_argument("--test-mode", action="store_true",
-                            help="allow an as-of date in the future")
+                            help="allow an as-of date in the future (test marketplaces only)")
         parser.add_argument("--schedule-daily", action="store_true",
                             help="enqueue the daily run (for the background worker) and exit")
 
@@ -36,11 +37,21 @@ class Command(BaseCommand):
             if not marketplaces.exists():
                 raise CommandError(f"no marketplace {marketplace}")
         try:
-            day = check_as_of(as_of=as_of, today=at.date(), test_mode=test_mode)
+            day = parse_date(as_of, param="as_of")
         except DomainError as error:
             raise CommandError(error.message) from None
-        failed = False
+        days = {}
         for mp in marketplaces:
+            if not marketplace and day and day < mp.created_at.date():
+                self.stdout.write(f"{mp.slug}: created after {day}, skipped")
+                continue
+            try:
+                days[mp] = check_as_of(marketplace=mp, as_of=as_of, today=at.date(),
+                                       test_mode=test_mode)
+            except DomainError as error:
+                raise CommandError(f"{mp.slug}: {error.message}") from None
+        failed = False
+        for mp, day in days.items():
             run = billing_run(marketplace=mp, as_of=day, actor="billing_run", at=at)
             self.stdout.write(
                 f"{mp.slug} as of {day}: {run.customers_billed} customers, "

@@ -8,8 +8,11 @@ class Command(DbWorker):
     help = "Run a background worker for PDFs, e-mail, webhooks, payouts and billing runs."
 
     def handle(self, *args, **options):
+        from billing.tasks import ensure_reaper
         from notifications.tasks import ensure_sweeper
 
-        # The outbox sweep re-queues anything whose job was lost; start it with the worker.
+        # The outbox sweep re-queues anything whose job was lost, and the reaper marks billing
+        # runs that died failed: start them with the worker.
         ensure_sweeper()
+        ensure_reaper()
         return super().handle(*args, **options)
