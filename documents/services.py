@@ -29,7 +29,8 @@ def _check_kind(kind) -> str:
 
 
 def pdf_schedule(*, marketplace_id, kind: str, document_id) -> None:
-    """Enqueue the PDF job in the caller's transaction (the issue), so it is never lost."""
+    """Enqueue the PDF job in the caller's transaction (the issue), so it is never lost; one
+    that a worker died running is redone by the outbox sweep (notifications.outbox)."""
     from documents.tasks import generate_pdf
 
     generate_pdf.enqueue(marketplace_id=str(marketplace_id), kind=kind,

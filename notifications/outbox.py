@@ -114,6 +114,29 @@ def reschedule(item, *, task, at, extra_attempts: int) -> None:
     item.save()
 
 
+def redo_lost_jobs(task, *, lease: datetime.timedelta, at) -> int:
+    """Queue again each job of an idempotent task that a stopped worker left "running" (it
+    started more than `lease` ago): the job is marked failed and its copy queued in one
+    transaction, so one sweep redoes it, once. Returns how many were."""
+    from django_tasks_db.models import DBTaskResult
+
+    lost = (DBTaskResult.objects.filter(task_path=task.module_path, status="RUNNING",
+                                        started_at__lt=at - lease)
+            .values_list("pk", "args_kwargs")[:500])
+    redone = 0
+    for pk, args_kwargs in lost:
+        with transaction.atomic(durable=True):
+            marked = DBTaskResult.objects.filter(pk=pk, status="RUNNING").update(
+                status="FAILED", finished_at=at,
+                exception_class_path="notifications.services.WorkerLost",
+                traceback="The worker running this job stopped before it finished; "
+                          "the job was queued again.")
+            if marked:
+                task.enqueue(*args_kwargs["args"], **args_kwargs["kwargs"])
+                redone += 1
+    return redone
+
+
 def keep_queued(task, *, every: datetime.timedelta, at) -> None:
     """Keep one job of a periodic task queued, `every` ahead: workers call this when they
     start and the job when it runs, so the chain goes on while any worker runs."""

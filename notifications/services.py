@@ -333,14 +333,19 @@ def email_send(*, notification_id, at) -> str:
 def outbox_sweep(*, at, overdue=datetime.timedelta(minutes=2), lost=datetime.timedelta(hours=1)
                  ) -> dict:
     """Put a job back behind every pending item whose job is gone: a worker that died after
-    taking the job and before its first write leaves the item without one. Also marks jobs
-    of this app and of documents and reports that have been running for an hour (their
-    worker died) as failed, so operators see them."""
+    taking the job and before its first write leaves the item without one. Redo the PDF jobs
+    that a worker died running (still running after `overdue`): their PDF, its
+    `<kind>.pdf_created` event and what follows it (e-mail, webhooks) would be lost
+    otherwise; generating is idempotent, so a redo next to a slow live job stores one PDF.
+    Also marks jobs of this app and of documents and reports that have been running for an
+    hour (their worker died) as failed, so operators see them."""
     from django.db.models import Q
     from django_tasks_db.models import DBTaskResult
 
+    from documents.tasks import generate_pdf
     from notifications.tasks import deliver_webhook, send_email
 
+    redone = outbox.redo_lost_jobs(generate_pdf, lease=overdue, at=at)
     requeued = 0
     for model, task in ((WebhookDelivery, deliver_webhook), (EmailNotification, send_email)):
         due = model.objects.filter(status="pending").filter(
@@ -368,4 +373,4 @@ def outbox_sweep(*, at, overdue=datetime.timedelta(minutes=2), lost=datetime.tim
     failed = stale.update(status="FAILED", finished_at=at,
                           exception_class_path="notifications.services.WorkerLost",
                           traceback="The worker running this job stopped before it finished.")
-    return {"requeued": requeued, "lost_jobs": failed}
+    return {"requeued": requeued, "lost_jobs": failed, "redone_jobs": redone}

@@ -245,12 +245,14 @@ def test_sweep_puts_a_job_back_behind_a_delivery_that_lost_it(mp, customer, rece
     job = DBTaskResult.objects.get(pk=delivery.wakeup_job_id)
     job.claim("dead-worker")  # taken, and never finished
     later = timezone.now() + datetime.timedelta(hours=2)
-    assert notifications.outbox_sweep(at=later) == {"requeued": 1, "lost_jobs": 1}
+    assert notifications.outbox_sweep(at=later) == {"requeued": 1, "lost_jobs": 1,
+                                                    "redone_jobs": 0}
     job.refresh_from_db()
     assert job.status == "FAILED" and "stopped" in job.traceback
     delivery.refresh_from_db()
     assert DBTaskResult.objects.get(pk=delivery.wakeup_job_id).status == "READY"
-    assert notifications.outbox_sweep(at=later) == {"requeued": 0, "lost_jobs": 0}
+    assert notifications.outbox_sweep(at=later) == {"requeued": 0, "lost_jobs": 0,
+                                                    "redone_jobs": 0}
     assert_jobs_ok()
     delivery.refresh_from_db()
     assert delivery.status == "succeeded" and len(receiver.requests) == 1
