@@ -103,6 +103,8 @@ def validation_error_response(error: ValidationError) -> HttpResponse:
         message = f"unknown field {param}"
     elif kind == "missing":
         message = f"{param} is required"
+    elif kind == "null_value":
+        message = f"{param} is required: it may not be null"
     else:
         message = f"{param}: {first.get('msg', 'invalid value')}" if param else first.get(
             "msg", "invalid request")

@@ -10,7 +10,17 @@ that data as it is, so the two must agree (the fuzz test checks every answer aga
 import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from credits.models import ORIGINS, PAYOUT_STATUSES, REASON_CODES, STATUSES
 from invoicing.models import BILLING_ACTIONS, INVOICE_STATUSES
@@ -29,9 +39,18 @@ Currency = Annotated[str, Field(description="ISO 4217 code", min_length=3, max_l
 
 
 class In(BaseModel):
-    """A request body: unknown fields are a 400."""
+    """A request body: unknown fields are a 400, and so is null for a required field (checked
+    before its type, so that `Any` fields such as `Decimalish` refuse it too); an optional
+    field takes null as "not given"."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _required_not_null(cls, value, info):
+        if value is None and cls.model_fields[info.field_name].is_required():
+            raise PydanticCustomError("null_value", "may not be null")
+        return value
 
 
 class Out(BaseModel):
