@@ -52,7 +52,17 @@ api = AbateAPI(
     version="1",
     description="Credit memos, invoices and the rest of Abate's billing, as in the contract. "
                 "Authenticate with `Authorization: Bearer <api key>`. Errors answer "
-                "`{\"error\": {\"type\", \"code\", \"message\", \"param\"}}`.",
+                "`{\"error\": {\"type\", \"code\", \"message\", \"param\"}}`.\n\n"
+                "Currencies: a `currency` that money is made in (a company, an invoice, a "
+                "credit memo, a plan) is an active ISO 4217 currency. The contract's "
+                "\"unknown currency\" (400) is read as a code ISO 4217 does not have "
+                "(`ABC`, `usd`): `400 invalid_currency`. A code it has that is no money one "
+                "can bill in now, or no currency at all, is well-formed but breaks that rule "
+                "(as the issue on currencies has it): `422 unsupported_currency` for `\"\"`, "
+                "`XXX` (no currency), `XTS` (testing), `XAU`, `XAG`, `XPT`, `XPD`, `XDR`, "
+                "the other codes without minor units, fund codes (`CLF`, `USN`) and "
+                "withdrawn ones (`DEM`, `BGN`). Filters over existing documents "
+                "(`?currency=`) take any ISO 4217 code, current or withdrawn.",
     auth=allow(MANAGER),
     parser=JsonParser(),
     urls_namespace="api-v1",

@@ -1,11 +1,14 @@
 """Money: Decimal amounts beside an ISO 4217 currency. Rounding happens here and only here."""
 
+import datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
+from babel.core import get_global
 from babel.numbers import get_currency_precision, list_currencies
+from django.utils import timezone
 
-from common.errors import InvalidInput
+from common.errors import BusinessRule, InvalidInput
 
 # Amounts, quantities and the totals they make stay below this in size.
 MAX_MAGNITUDE = Decimal(10) ** 12
@@ -14,18 +17,58 @@ RATE_PLACES = 6
 ZERO = Decimal(0)
 
 
+class UnsupportedCurrency(BusinessRule):
+    code = "unsupported_currency"
+
+
 @cache
 def _known_currencies() -> frozenset[str]:
     return frozenset(c for c in list_currencies() if len(c) == 3 and c.isalpha() and c.isupper())
 
 
+@lru_cache(maxsize=4)
+def _tender_on(day: datetime.date) -> frozenset[str]:
+    """The codes that are legal tender in some territory on `day` (CLDR, through babel):
+    neither withdrawn ("DEM", "BGN" since 2026) nor a code for what is not money in use
+    ("XXX" no currency, "XTS" testing, "XAU" gold, "XDR", fund codes such as "CLF")."""
+    def on(date):
+        return datetime.date(*date[:3]) if date else None
+
+    return frozenset(
+        code for spans in get_global("territory_currencies").values()
+        for code, start, end, tender in spans
+        if tender and (on(start) or day) <= day and (end is None or day < on(end)))
+
+
 def is_currency(code: object) -> bool:
+    """A code ISO 4217 has, current or not: what a filter over existing documents takes."""
     return isinstance(code, str) and code in _known_currencies()
 
 
-def check_currency(code: object, *, param: str = "currency") -> str:
+def check_known_currency(code: object, *, param: str = "currency") -> str:
+    """For reads (filters, balances of existing documents): any ISO 4217 code, else `400`."""
     if not is_currency(code):
         raise InvalidInput(f"unknown currency {code!r}", code="invalid_currency", param=param)
+    return code  # type: ignore[return-value]
+
+
+def check_currency(code: object, *, param: str = "currency", on: datetime.date | None = None
+                   ) -> str:
+    """For anything that holds money (a marketplace, a company, a document, a plan): an
+    active ISO 4217 currency (legal tender on `on`, default today). Not a code ISO 4217 has
+    ("ABC", "usd") is the contract's unknown currency, malformed input: `400
+    invalid_currency`. No currency ("", or "XXX", the code for none) or a code that is no
+    money one can bill in now ("XTS", "XAU", "XDR", withdrawn "DEM") is well-formed but
+    breaks the rule that money is in a currency: `422 unsupported_currency`."""
+    if code == "":
+        raise UnsupportedCurrency(f"{param} is empty: name an active ISO 4217 currency",
+                                  param=param)
+    check_known_currency(code, param=param)
+    if code not in _tender_on(on or timezone.now().date()):
+        raise UnsupportedCurrency(
+            f"{code} is not an active currency (ISO 4217 lists it, but it is not legal tender "
+            "now: no currency, testing, a precious metal, a fund or a withdrawn code)",
+            param=param)
     return code  # type: ignore[return-value]
 
 

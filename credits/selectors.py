@@ -10,7 +10,7 @@ from django.db.models.lookups import IsNull
 
 from common.errors import InvalidInput
 from common.ids import parse_id
-from common.money import check_currency, format_amount, parse_amount
+from common.money import check_known_currency, format_amount, parse_amount
 from common.parsing import parse_choice, parse_date, parse_text
 from credits.models import ORIGINS, STATUSES, CreditMemo, CreditMemoLine
 from customers.models import Company
@@ -36,7 +36,7 @@ def outstanding(*, company, currency: str) -> Decimal:
 
 
 def credit_balance(*, company: Company, currency: str | None = None) -> dict:
-    currency = check_currency(currency or company.currency)
+    currency = check_known_currency(currency or company.currency)
     credit = available_credit(company=company, currency=currency)
     owed = outstanding(company=company, currency=currency)
     return {
@@ -138,7 +138,7 @@ def credit_memo_list(*, marketplace, status=None, company_id=None, user_id=None,
     if origin is not None:
         memos = memos.filter(origin=parse_choice(origin, ORIGINS, param="origin"))
     if currency is not None:
-        memos = memos.filter(currency=check_currency(currency))
+        memos = memos.filter(currency=check_known_currency(currency))
     memos = _company_filter(memos, company_id)
     memos = _id_filter(memos, "user_id", user_id)
     start = parse_date(issued_from, param="issued_from")

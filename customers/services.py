@@ -109,7 +109,7 @@ def company_create(*, marketplace, name: str, currency: str | None = None,
                    party: dict | None = None, billing_email: str | None = None,
                    at) -> Company:
     name = _text(name, "name", required=True)
-    currency = check_currency(currency or marketplace.default_currency)
+    currency = check_currency(marketplace.default_currency if currency is None else currency)
     if not isinstance(is_reseller, bool):
         raise InvalidInput("is_reseller must be true or false", param="is_reseller")
     reseller = None

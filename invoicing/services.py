@@ -150,7 +150,7 @@ def invoice_draft_create(*, marketplace, company_id, user_id=None, currency=None
     """Creates a draft in the caller's transaction."""
     payer, billed, user = resolve_customer(marketplace=marketplace, company_id=company_id,
                                            user_id=user_id)
-    currency = check_currency(currency or billed.currency)
+    currency = check_currency(billed.currency if currency is None else currency)
     due = parse_date(due_date, param="due_date")
     parsed = parse_invoice_lines(marketplace=marketplace, lines=lines, currency=currency)
     return invoice_draft_save(marketplace=marketplace, company_id=payer.id,

@@ -28,7 +28,7 @@ def _code(value) -> str:
 def plan_create(*, marketplace, product_id, code, name, scheme, interval, unit_price,
                 currency=None, tax_rate="0", at) -> Plan:
     product = lookup_product(marketplace=marketplace, product_id=product_id, param="product_id")
-    currency = check_currency(currency or marketplace.default_currency)
+    currency = check_currency(marketplace.default_currency if currency is None else currency)
     plan = Plan(
         marketplace=marketplace, product=product, code=_code(code),
         name=parse_text(name, param="name", required=True).strip(),
@@ -50,7 +50,7 @@ def plan_create(*, marketplace, product_id, code, name, scheme, interval, unit_p
 def price_create(*, marketplace, product_id, code, unit_price, currency=None, tax_rate="0",
                  at) -> Price:
     product = lookup_product(marketplace=marketplace, product_id=product_id, param="product_id")
-    currency = check_currency(currency or marketplace.default_currency)
+    currency = check_currency(marketplace.default_currency if currency is None else currency)
     price = Price(marketplace=marketplace, product=product, code=_code(code), currency=currency,
                   unit_price=parse_amount(unit_price, currency, param="unit_price"),
                   tax_rate=parse_rate(tax_rate, param="tax_rate"), created_at=at)
@@ -87,7 +87,7 @@ def customer_discount_create(*, marketplace, company_id, kind, percent=None, amo
         if discount.percent == 0:
             raise InvalidInput("percent must be above zero", param="percent")
     else:
-        discount.currency = check_currency(currency or company.currency)
+        discount.currency = check_currency(company.currency if currency is None else currency)
         discount.amount = parse_amount(amount, discount.currency, param="amount",
                                        allow_zero=False)
     discount.save()

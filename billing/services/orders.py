@@ -94,7 +94,7 @@ def order_create(*, marketplace, company_id, lines, user_id=None, currency=None,
         raise OwnCompany("the marketplace's own company is not billed", param="company_id")
     order = Order.objects.create(
         marketplace=marketplace, company=billed, user=user,
-        currency=check_currency(currency or payer.currency),
+        currency=check_currency(payer.currency if currency is None else currency),
         order_date=parse_date(order_date, param="order_date") or day_of(at),
         reference=parse_text(reference, param="reference", max_length=100), created_at=at,
     )

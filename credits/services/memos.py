@@ -365,7 +365,7 @@ def _ad_hoc(*, marketplace, company_id, user_id, currency, reason_code, reason, 
                                            user_id=user_id)
     _check_not_own(payer=payer, billed=billed)
     header = _header(reason_code=reason_code, reason=reason, memo=memo)
-    currency = check_currency(currency or billed.currency)
+    currency = check_currency(billed.currency if currency is None else currency)
     plan = plan_ad_hoc(marketplace=marketplace, payer=payer, billed=billed, currency=currency,
                        lines=lines)
     return payer, billed, user, header, plan
