@@ -12,6 +12,7 @@ from common.money import (
     check_magnitude,
     format_amount,
     format_decimal,
+    minor_digits,
     round_amount,
 )
 
@@ -133,3 +134,80 @@ def credit_ad_hoc_line(*, name: str, quantity: Decimal, unit_price: Decimal, tax
     tax = round_amount(amount * tax_rate, currency)
     return MemoLinePlan(name=name, quantity=quantity, unit_price=unit_price, amount=amount,
                         tax_rate=tax_rate, tax_amount=tax, **details)
+
+
+def _line_tax(*, line, credited: Credited, net: Decimal, currency: str) -> Decimal:
+    """The tax that goes with crediting `net` more of `line`, as any partial credit takes it."""
+    return allocate_cumulative(total=line.tax_amount, base=line.amount, before=credited.amount,
+                               now=net, allocated_before=credited.tax, currency=currency)
+
+
+def _split_gross(*, line, credited: Credited, gross: Decimal, currency: str) -> Decimal:
+    """The net part of `gross` credited from `line` (the rest is its tax): the least net
+    whose tax, allocated as partial credits allocate it, makes at least `gross`. So the tax
+    is never more than a partial credit of that net would take, and later partial credits of
+    the line keep a tax share of zero or more. One exception: a net that would credit the
+    line in full but leave some of its tax keeps its last minor unit instead (and takes a
+    minor unit more tax), so that a line credited to its net is always credited to its tax."""
+    sign = Decimal(1) if line.amount >= 0 else Decimal(-1)
+    unit = Decimal(1).scaleb(-minor_digits(currency))
+
+    def gross_of(units: int) -> Decimal:
+        # Only after the exception below, with one minor unit left, can the tax of no more
+        # net come out below zero: it is then none.
+        net = sign * units * unit
+        tax = sign * _line_tax(line=line, credited=credited, net=net, currency=currency)
+        return units * unit + max(tax, ZERO)
+
+    left = int(abs(line.amount - credited.amount) / unit)
+    low, high = 0, left
+    while low < high:
+        middle = (low + high) // 2
+        if gross_of(middle) >= abs(gross):
+            high = middle
+        else:
+            low = middle + 1
+    if low == left and low > 0 and gross_of(low) != abs(gross):
+        low -= 1
+    return sign * low * unit
+
+
+def refund_invoice_lines(*, lines, credited: dict, amount: Decimal,
+                         currency: str) -> list[MemoLinePlan]:
+    """A refund of `amount` (net and tax together) as credits of the invoice's `lines`, pro
+    rata to what each has left to credit, net and tax alike. Shares are allocated
+    cumulatively over the lines (the last takes what is left, so they add up to `amount` to
+    the minor unit), and each line's share is split into net and tax as its partial credits
+    split it. `credited`: {line id: Credited} by issued, non-void memos."""
+    left = []
+    for line in lines:
+        got = credited.get(line.id, Credited())
+        left.append((line, got, line.amount - got.amount + line.tax_amount - got.tax))
+    creditable = sum((gross for _, _, gross in left), ZERO)
+    if amount > creditable:
+        raise ExceedsCreditableAmount(
+            f"{format_amount(amount, currency)} is more than the "
+            f"{format_amount(max(creditable, ZERO), currency)} the invoice's lines have left "
+            "to credit" if creditable > 0 else "the invoice's lines have nothing left to credit",
+            param="amount")
+    plans, before, allocated = [], ZERO, ZERO
+    for line, got, gross in left:
+        if gross == 0:
+            continue
+        share = allocate_cumulative(total=amount, base=creditable, before=before, now=gross,
+                                    allocated_before=allocated, currency=currency)
+        before, allocated = before + gross, allocated + share
+        if share == 0:
+            continue
+        net = _split_gross(line=line, credited=got, gross=share, currency=currency)
+        whole = got.amount == 0 and net == line.amount
+        plans.append(MemoLinePlan(
+            name=line.name, description=line.description,
+            quantity=line.quantity if whole else Decimal(1),
+            unit_price=round_amount(net / line.quantity, currency) if whole else net,
+            amount=net, tax_rate=line.tax_rate, tax_amount=share - net,
+            product=line.product, subscription=line.subscription,
+            billing_action=line.billing_action, period_start=line.period_start,
+            period_end=line.period_end, source_invoice_line=line,
+        ))
+    return plans

@@ -144,16 +144,14 @@ class TestPayouts:
         assert payout(manual, memo, at=clock(), method="paypal").method == "sepa_debit"
 
     def test_method_given_else_card(self, manual, customer, clock):
-        """No payment on the source invoice (or no source invoice): the method given, else
-        "card"."""
-        inv = invoice(manual, customer, "100.00", at=clock())
-        from_inv = from_invoice(manual, inv, at=clock(), apply_to=[],
-                                lines=[credit_line(inv, amount="20.00")])
-        assert payout(manual, from_inv, at=clock(), amount="10.00",
+        """No source invoice: the method given, else "card". (A memo from an invoice can
+        only be paid out up to what was paid on it, so it always has a payment's method.)"""
+        goodwill = ad_hoc(manual, customer, "15.00", at=clock())
+        assert payout(manual, goodwill, at=clock(), amount="10.00",
                       method="bank_transfer").method == "bank_transfer"
-        assert payout(manual, from_inv, at=clock()).method == "card"
-        goodwill = ad_hoc(manual, customer, "5.00", at=clock())
-        assert payout(manual, goodwill, at=clock(), method="paypal").method == "paypal"
+        assert payout(manual, goodwill, at=clock()).method == "card"
+        other = ad_hoc(manual, customer, "5.00", at=clock())
+        assert payout(manual, other, at=clock(), method="paypal").method == "paypal"
 
     def test_exceeds_remaining(self, manual, customer, clock):
         memo = ad_hoc(manual, customer, "100.00", at=clock())

@@ -1,16 +1,24 @@
-"""Payouts: part or all of a memo's remaining balance returned to the payment method."""
+"""Payouts: part or all of a memo's remaining balance returned to the payment method.
 
+Money never goes back twice: for every invoice, the refunds of its payments and the payouts
+of memos sourced from it (a refund is recorded as such a memo, paid out at once) never
+exceed what was paid on it. Both take the invoice's row lock before they count."""
+
+from decimal import Decimal
+
+from django.db.models import Sum
 
 from common.errors import NotFound
-from common.money import format_amount, parse_amount
+from common.money import ZERO, format_amount, parse_amount
 from common.parsing import parse_text
 from common.transactions import service
 from credits import locks
 from credits.models import Payout
 from credits.services.core import Outbox, save_amounts
-from credits.services.errors import ExceedsRemaining
+from credits.services.errors import ExceedsRefundableAmount, ExceedsRemaining
 from credits.services.memos import memo_get
 from credits.services.rules import check_memo_usable
+from invoicing import locks as invoice_locks
 from invoicing.models import Payment
 from ledger.services import entry_post, entry_reverse
 
@@ -27,6 +35,27 @@ def payout_method(*, memo, requested) -> str:
         if latest:
             return latest
     return parse_text(requested or "card", param="method", max_length=32, required=True)
+
+
+def returned_on_invoice(invoice) -> Decimal:
+    """What has gone back on `invoice`: payouts (pending or succeeded) of memos sourced from
+    it, refunds included. Read under the invoice's row lock, which every writer of such a
+    payout holds."""
+    return Payout.objects.filter(memo__source_invoice_id=invoice.id).exclude(
+        status="failed").aggregate(s=Sum("amount"))["s"] or ZERO
+
+
+def check_refundable(*, invoice, amount) -> None:
+    """`amount` may still go back on the locked `invoice` (paid less returned)."""
+    returned = returned_on_invoice(invoice)
+    refundable = max(invoice.amount_paid - returned, ZERO)
+    if amount > refundable:
+        c = invoice.currency
+        raise ExceedsRefundableAmount(
+            f"{format_amount(amount, c)} is more than the {format_amount(refundable, c)} that "
+            f"may still go back on invoice {invoice.number} "
+            f"({format_amount(invoice.amount_paid, c)} paid, {format_amount(returned, c)} "
+            "refunded or paid out)", param="amount")
 
 
 def payout_record(*, marketplace, memo, amount, method, status, actor, at, outbox,
@@ -64,6 +93,10 @@ def payout_create(*, marketplace, memo_id, amount=None, method=None, actor, at) 
             f"{format_amount(amount, memo.currency)} is more than the credit memo's "
             f"remaining {format_amount(memo.remaining_amount, memo.currency)}",
             param="amount")
+    if memo.source_invoice_id:
+        # Lock order: the memo, then its source invoice.
+        check_refundable(amount=amount, invoice=invoice_locks.invoice(
+            marketplace=marketplace, id=memo.source_invoice_id))
     outbox = Outbox(marketplace, actor, at)
     payout = payout_record(marketplace=marketplace, memo=memo, amount=amount,
                            method=payout_method(memo=memo, requested=method), status="pending",

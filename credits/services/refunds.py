@@ -1,16 +1,28 @@
 """Refunds of payments: money back to the payment method, recorded as a credit memo with
-origin `refund`, already paid out by that refund. The invoice's amounts do not change."""
+origin `refund`, already paid out by that refund.
+
+The memo credits the invoice's lines pro rata to what each has left to credit, net and tax
+alike (`credits.compute.refund_invoice_lines`), so issuing it reverses revenue and tax
+payable, and what it credits counts toward each line's creditable amount. It is not applied:
+the invoice's amounts and status do not change, the refunded payment had settled them.
+
+Rules, checked in this order, each a 422 that changes nothing: at most what is not yet
+refunded of the payment, and at most what may still go back on the invoice (paid, less
+refunds and payouts of memos sourced from it) (`exceeds_refundable_amount`); at most what the
+invoice's lines have left to credit (`exceeds_creditable_amount`). Money going back is
+checked first: paid 100.00 and a 100.00 memo paid out, a refund is refused as not refundable,
+whatever its lines have left."""
 
 
 from common.errors import NotFound
 from common.ids import parse_id
 from common.money import format_amount, parse_amount
 from common.transactions import service
-from credits.compute import MemoLinePlan, MemoPlan
+from credits.compute import MemoPlan, refund_invoice_lines
 from credits.services.core import Outbox, memo_number, memo_open
 from credits.services.errors import ExceedsRefundableAmount
-from credits.services.memos import _check_not_own, _save
-from credits.services.payouts import payout_record
+from credits.services.memos import _check_not_own, _save, credited_by_line
+from credits.services.payouts import check_refundable, payout_record
 from invoicing import locks as invoice_locks
 from invoicing.models import Payment, Refund
 from invoicing.serializers import invoice_data, payment_data
@@ -33,15 +45,18 @@ def refund_create(*, marketplace, payment_id, amount, actor, at) -> Refund:
     _check_not_own(payer=invoice.company, billed=invoice.billed_company)
     refundable = payment.amount - payment.refunded_amount
     if amount > refundable:
-        raise ExceedsRefundableAmount(f"{format_amount(amount, invoice.currency)} is more than the "
-                                      f"{format_amount(refundable, invoice.currency)} refundable",
-                                      param="amount")
-    plan = MemoPlan(currency=invoice.currency, lines=[MemoLinePlan(
-        name="Refund", description=f"Refund of payment {payment.id}",
-        quantity=1, unit_price=amount, amount=amount, tax_rate=0, tax_amount=0)])
+        raise ExceedsRefundableAmount(
+            f"{format_amount(amount, invoice.currency)} is more than the "
+            f"{format_amount(refundable, invoice.currency)} not yet refunded of the payment",
+            param="amount")
+    check_refundable(invoice=invoice, amount=amount)
+    plan = MemoPlan(currency=invoice.currency, lines=refund_invoice_lines(
+        lines=list(invoice.lines.select_related("product", "subscription")),
+        credited=credited_by_line(invoice=invoice), amount=amount, currency=invoice.currency))
     memo = _save(marketplace=marketplace, plan=plan, at=at, company_id=invoice.company_id,
                  billed_company_id=invoice.billed_company_id, user_id=invoice.user_id,
-                 origin="refund", source_invoice=invoice, reason_code="refund")
+                 origin="refund", source_invoice=invoice, reason_code="refund",
+                 memo=f"Refund of payment {payment.id}")
     refund = Refund.objects.create(marketplace=marketplace, payment=payment, amount=amount,
                                    status="succeeded", credit_memo_id=memo.id, created_at=at)
     payment.refunded_amount += amount
