@@ -305,3 +305,46 @@ def test_a_storm_of_every_operation_on_one_customer_deadlocks_nowhere(mp, make_c
                          .values_list("number", flat=True))
         assert numbers == [f"{prefix}{n:06d}" for n in range(1, len(numbers) + 1)], document
     assert ledger_differences(marketplace=mp) == []
+
+
+def test_payouts_and_refunds_racing_never_give_back_more_than_was_paid(mp, make_company,
+                                                                       clock):
+    """A 300.00 invoice, 100.00 paid (two payments of 50.00); four memos of 50.00 from it
+    kept as credit (200.00 of its lines credited, 100.00 left). Four payouts of 50.00 (one
+    per memo, so no memo lock serialises them) and two refunds of 50.00 race: each alone is
+    allowed, but only 100.00 may go back, so exactly two win, whichever they are, and the
+    other four are exceeds_refundable_amount. Without the invoice lock the payouts all
+    read nothing returned and all six succeed."""
+    from credits.services.payouts import returned_on_invoice
+
+    seen = Counter()
+    for i in range(4):
+        customer = make_company(f"Back {i}")
+        inv = invoice(mp, customer, "300.00", clock)
+        payments = [invoicing.payment_create(marketplace=mp, invoice_id=inv.id,
+                                             amount="50.00", actor="t", at=clock())
+                    for _ in range(2)]
+        memos = [credits.credit_memo_create_from_invoice(
+            marketplace=mp, invoice_id=inv.id, reason_code="overcharge", actor="t",
+            at=clock(), apply_to=[],
+            lines=[{"invoice_line_id": str(inv.lines.get().id), "amount": "50.00"}])
+            for _ in range(4)]
+        by = {"marketplace": mp, "actor": "t", "at": clock()}
+
+        outcomes = run_together([
+            *[partial(credits.payout_create, memo_id=m.id, amount="50.00", **by) for m in memos],
+            *[partial(credits.refund_create, payment_id=p.id, amount="50.00", **by)
+              for p in payments],
+        ])
+
+        assert codes(outcomes) == {"ok": 2, "exceeds_refundable_amount": 4}
+        seen[sum(kind == "ok" for kind, _ in outcomes[4:])] += 1  # refunds among winners
+        inv = assert_invoice_adds_up(inv)
+        assert returned_on_invoice(inv) == D("100.00") == inv.amount_paid
+        for memo in CreditMemo.objects.filter(source_invoice=inv):
+            assert_memo_adds_up(memo)
+        credited = CreditMemoLine.objects.filter(
+            source_invoice_line__invoice=inv).aggregate(s=Sum("amount"))["s"]
+        assert credited <= D("300.00")
+    assert sum(seen.values()) == 4
+    assert ledger_differences(marketplace=mp) == []
