@@ -211,7 +211,15 @@ def credit_memo_auto_apply(request, memo_id: str, body: NoBody = None):
 def payout_create(request, memo_id: str, body: PayoutIn = None):
     """Returns `amount` (default: all that remains) to the original payment method: that of
     the source invoice's latest payment, else `method`, default card. The payout is
-    `pending` until the payment method answers. Answers the memo."""
+    `pending` until the payment method answers. Answers the memo.
+
+    Rules, each a `422` that changes nothing, in this order: more than the memo's remaining
+    balance is `exceeds_remaining`; for a memo sourced from an invoice, more than may still
+    go back on that invoice is `exceeds_refundable_amount`: refunds of the invoice's
+    payments plus payouts (pending or succeeded) of memos sourced from it never exceed what
+    was paid on it. So a memo from an invoice that was never paid can be applied but not
+    paid out. A failed payout frees its amount again. Memos with no source invoice (ad hoc,
+    billing) are bound by their remaining balance only."""
     payout = credits.payout_create(
         marketplace=marketplace(request), memo_id=memo_id,
         amount=body.amount if body else None, method=body.method if body else None,

@@ -103,9 +103,27 @@ def payment_create(request, invoice_id: str, body: PaymentIn):
 @router.post("/payments/{payment_id}/refunds", auth=allow(MANAGE),
              response=responds(RefundOut, write=True), summary="Refund a payment")
 def refund_create(request, payment_id: str, body: RefundIn):
-    """Refunds `amount` (at most what is not yet refunded: `422 exceeds_refundable_amount`)
-    to the payment method and issues a credit memo with `origin: refund`, already paid out
-    by the refund. The invoice does not change."""
+    """Refunds `amount` to the payment method and issues a credit memo with
+    `origin: refund`, `source_invoice_id` the payment's invoice and `total` = `amount`,
+    already paid out by the refund.
+
+    The memo credits the invoice's lines pro rata to what each has left to credit, net and
+    tax alike: the amount is shared among the lines cumulatively (the last takes what is
+    left, so the shares add up to the cent), and each share is split into net and tax as a
+    partial credit of that line would split it. So the refund reverses revenue and tax
+    payable, and its lines count toward each invoice line's creditable amount and
+    `credited_amount`. They do not count toward the invoice's `amount_credited` or
+    `amount_due`: the invoice's amounts and status do not change (the refunded payment had
+    settled them).
+
+    Rules, each a `422` that changes nothing, checked in this order:
+    `exceeds_refundable_amount` when `amount` is more than what is not yet refunded of the
+    payment, or more than may still go back on the invoice (what was paid on it, less its
+    refunds and the payouts of credit memos sourced from it); then
+    `exceeds_creditable_amount` when it is more than the invoice's lines have left to credit
+    (net and tax) after the credit memos and refunds already issued from it. Money going back
+    is checked first: paid 100.00 and a 100.00 memo from the invoice paid out, a refund is
+    `exceeds_refundable_amount`."""
     refund = credits.refund_create(marketplace=marketplace(request), payment_id=payment_id,
                                    amount=body.amount, actor=actor(request), at=now())
     return ok(refund_data(refund, currency=refund.payment.invoice.currency))
