@@ -41,3 +41,15 @@ def test_colliding_prefixes_are_refused_beside_the_field(signed_in, mp):
                         {**FORM, "credit_memo_number_prefix": "INV-C"})
     assert saved.status_code == 302
     assert fresh(mp).credit_memo_number_prefix == "INV-C"
+
+
+def test_the_next_numbers_say_so_as_the_prefixes_are_typed(signed_in, mp):
+    client = signed_in("manager")
+    url = "/settings/invoice-credit-memo/examples"
+    typed = {"invoice_number_prefix": "INV-", "number_padding": "6"}
+    clash = client.get(url, {**typed, "credit_memo_number_prefix": "INV-7"}).text
+    assert 'id="number-clash"' in clash and "could get the same number" in clash
+    empty = client.get(url, {**typed, "credit_memo_number_prefix": ""}).text
+    assert "may not be empty" in empty
+    fine = client.get(url, {**typed, "credit_memo_number_prefix": "INV-C"}).text
+    assert "INV-C000001" in fine and "number-clash" not in fine

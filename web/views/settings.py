@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from common.clock import now
 from common.errors import DomainError
 from documents.numbering import preview_number
+from marketplaces.numbers import prefixes_collide
 from marketplaces.services import marketplace_settings_update
 from web.forms import SettingsForm
 from web.once import acts_once
@@ -26,7 +27,19 @@ def _examples(marketplace, data=None) -> dict:
         if data and data.get(name) is not None:
             setattr(shown, name, data[name])
     return {"invoice": preview_number(marketplace=shown, document_type="invoice"),
-            "credit_memo": preview_number(marketplace=shown, document_type="credit_memo")}
+            "credit_memo": preview_number(marketplace=shown, document_type="credit_memo"),
+            "clash": _clash(shown.invoice_number_prefix, shown.credit_memo_number_prefix)}
+
+
+def _clash(invoice_prefix: str, memo_prefix: str) -> str | None:
+    """Said as the prefixes are typed; saving checks it again (and the prefixes numbers
+    were issued under before)."""
+    if not invoice_prefix.strip() or not memo_prefix.strip():
+        return "A number prefix may not be empty."
+    if prefixes_collide(invoice_prefix, memo_prefix):
+        return ("An invoice and a credit memo could get the same number: neither prefix may "
+                "be the other followed by digits only.")
+    return None
 
 
 @page_view
