@@ -462,6 +462,22 @@ class CreditMemoPreviewOut(CreditMemoOut):
     created_at: None
 
 
+class AutoApplyResultOut(Out):
+    applied_amount: Amount = Field(description="credit applied when the memo was issued")
+    invoice_count: int = Field(description="open invoices it was applied to")
+    message: str = Field(description=(
+        "says what happened, e.g. \"No open invoice of Jane Doe to apply it to: the full "
+        "50.00 USD stays available.\""))
+
+
+class CreditMemoCreatedOut(CreditMemoOut):
+    auto_apply_result: AutoApplyResultOut | None = Field(description=(
+        "what `auto_apply` did as the memo was issued in this request: the amount applied, "
+        "to how many open invoices (of the memo's user, or of its company when the "
+        "marketplace bills company-wide), and a sentence saying so. Null when `auto_apply` "
+        "was not asked or the memo is a draft."))
+
+
 # --- events ---------------------------------------------------------------------------------
 
 class EventOut(Out):

@@ -66,6 +66,37 @@ def credit_check(*, company: Company, amount) -> dict:
     }
 
 
+def auto_apply_result(*, memo) -> dict | None:
+    """What auto-apply did when an ad hoc memo created with `auto_apply` was issued:
+    `{applied_amount, invoice_count, message}`, the message naming whose open invoices the
+    credit could go to (the memo's user, unless the marketplace bills company-wide, else its
+    company). None when auto-apply was not asked or the memo is not issued.
+
+    The issue's applications are those made at its time (`applied_at` = `issued_at`: one
+    change, one time); `original_amount` counts them as made, reversals since aside."""
+    if not memo.auto_apply or memo.issued_at is None:
+        return None
+    made = memo.applications.filter(applied_at=memo.issued_at)
+    applied = made.aggregate(s=Sum("original_amount"))["s"] or Decimal(0)
+    count = made.values("invoice_id").distinct().count()
+    c = memo.currency
+    if memo.user_id and not memo.marketplace.company_wide_billing:
+        whose = memo.user.name or memo.user.email
+    else:
+        whose = memo.company.name
+    if count == 0:
+        message = (f"No open invoice of {whose} to apply it to: the full "
+                   f"{format_amount(memo.total, c)} {c} stays available.")
+    else:
+        left = memo.total - applied
+        rest = (f"{format_amount(left, c)} {c} stays available" if left
+                else "nothing of it stays available")
+        message = (f"Applied {format_amount(applied, c)} {c} to {count} open "
+                   f"invoice{'s' if count > 1 else ''} of {whose}; {rest}.")
+    return {"applied_amount": format_amount(applied, c), "invoice_count": count,
+            "message": message}
+
+
 def ledger_differences(*, marketplace) -> list[str]:
     """Every way the ledger disagrees with the documents, as sentences; [] when it agrees.
     Receivables per company and currency must equal its issued invoices' amount due, customer

@@ -18,6 +18,7 @@ from api.schemas import (
     ApplicationIn,
     CloseIn,
     CreditFromInvoiceIn,
+    CreditMemoCreatedOut,
     CreditMemoList,
     CreditMemoOut,
     CreditMemoPreviewOut,
@@ -30,7 +31,7 @@ from api.serializers import event_data
 from common.clock import now
 from credits import services as credits
 from credits.models import ORIGINS, STATUSES, CreditMemo
-from credits.selectors import credit_memo_list
+from credits.selectors import auto_apply_result, credit_memo_list
 from credits.serializers import memo_data, memos_read_related
 from notifications.models import Event
 
@@ -94,16 +95,24 @@ def credit_memo_preview_ad_hoc(request, body: AdHocIn):
         marketplace=marketplace(request), include_reason=shows_reason(request), **data))
 
 
-@router.post("/credit_memos", auth=allow(MANAGER), response=responds(CreditMemoOut, write=True),
+def _issued(request, memo):
+    """The memo with what auto-apply did as it was issued (`auto_apply_result`)."""
+    return ok({**_memo(request, memo), "auto_apply_result": auto_apply_result(memo=memo)})
+
+
+@router.post("/credit_memos", auth=allow(MANAGER),
+             response=responds(CreditMemoCreatedOut, write=True),
              summary="Create an ad hoc credit memo")
 def credit_memo_create_ad_hoc(request, body: AdHocIn):
     """`currency` defaults to the company's. A line with a `name` and neither product nor
     subscription is a custom charge. `auto_apply: true` applies the memo as it is issued,
-    as `POST /credit_memos/{id}/auto_apply` does."""
+    as `POST /credit_memos/{id}/auto_apply` does, and `auto_apply_result` says what that
+    did: an added field of this answer (and of `…/issue`), the contract's memo object
+    otherwise; null when auto-apply was not asked or the memo is a draft."""
     memo = credits.credit_memo_create_ad_hoc(
         marketplace=marketplace(request), actor=actor(request), at=now(),
         **body.model_dump(exclude_unset=True))
-    return ok(_memo(request, memo))
+    return _issued(request, memo)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -160,13 +169,14 @@ def credit_memo_events(request, memo_id: str, limit: int = LIMIT,
 # --- using ----------------------------------------------------------------------------------
 
 @router.post("/credit_memos/{memo_id}/issue", auth=allow(MANAGE),
-             response=responds(CreditMemoOut, write=True), summary="Issue a draft")
+             response=responds(CreditMemoCreatedOut, write=True), summary="Issue a draft")
 def credit_memo_issue(request, memo_id: str, body: NoBody = None):
     """Issues a draft (else `409 invalid_state`) and applies it as its creation asked (the
-    source invoice, `apply_to` or `auto_apply`)."""
+    source invoice, `apply_to` or `auto_apply`); for `auto_apply`, `auto_apply_result` says
+    what it did (null otherwise)."""
     memo = credits.credit_memo_issue(marketplace=marketplace(request), memo_id=memo_id,
                                      actor=actor(request), at=now())
-    return ok(_memo(request, memo))
+    return _issued(request, memo)
 
 
 @router.post("/credit_memos/{memo_id}/applications", auth=allow(MANAGE),

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from common.clock import now
 from common.errors import DomainError
 from credits import services as credits
+from credits.selectors import auto_apply_result
 from web.forms import LINE_FIELDS, LINE_KINDS, REASON_CHOICES, blank_line, typed_lines
 from web.once import acts_once
 from web.pages import error_status, errors_from, message_for, page, page_view, require, staff_only
@@ -108,7 +109,10 @@ def credit_memo_new(request):
         except DomainError as error:
             return _form(request, typed=request.POST, lines=typed,
                          errors=errors_from(error, fields=fields), status=error_status(error))
-        messages.success(request, f"Credit memo {memo.number} created.")
+        done = (f"Credit memo {memo.number} created." if memo.number
+                else "Draft credit memo created.")
+        result = auto_apply_result(memo=memo)
+        messages.success(request, f"{done} {result['message']}" if result else done)
         return redirect("web:credit_memo_detail", memo_id=memo.id)
     return _form(request, typed=request.POST, lines=typed, errors=errors, status=400)
 

@@ -11,8 +11,10 @@ from django.views.decorators.http import require_POST
 from common.clock import now
 from common.errors import DomainError
 from credits import services as credits
+from credits.selectors import auto_apply_result
 from credits.serializers import memo_data
 from notifications.selectors import events_for
+from web import confirmations
 from web.once import acts_once
 from web.pages import error_status, errors_from, page, page_view, require, url_or_none
 from web.permissions import can
@@ -50,10 +52,14 @@ def _actions(role, memo) -> dict:
     }
 
 
-def render_memo(request, memo_id, *, failed: str = "", errors=None, status: int = 200):
+def render_memo(request, memo_id, *, failed: str = "", errors=None, question=None,
+                status: int = 200):
+    """`failed` names the form whose typed values are shown again (with its `errors`, or
+    with the `question` its first press asked: web/confirmations.py)."""
     memo = _memo_or_404(request, memo_id)
     role = request.role
     actions = _actions(role, memo)
+    history = memo_balance_history(memo)
     events = []
     if can(role, "read_events"):
         events = [{"type": e.type, "at": e.at, "actor": e.actor}
@@ -64,7 +70,7 @@ def render_memo(request, memo_id, *, failed: str = "", errors=None, status: int 
         "source_invoice_number": memo.source_invoice.number if memo.source_invoice else None,
         "closed_at": memo.closed_at, "close_reason": memo.close_reason,
         "voided_at": memo.voided_at,
-        "history": memo_balance_history(memo),
+        "history": history,
         "events": events,
         "show_events": can(role, "read_events"),
         "actions": actions,
@@ -76,6 +82,11 @@ def render_memo(request, memo_id, *, failed: str = "", errors=None, status: int 
         "alert": next(iter((errors or {}).values()), None),
         "failed_label": failed.split("-", 1)[0],
         "confirm_void": request.GET.get("confirm") == "void" and actions["void"],
+        "confirm": confirmations.page_figures(
+            memo=memo, actions=actions, typed=request.POST if failed == "payout" else None),
+        "auto_apply_result": auto_apply_result(memo=memo),
+        "question": {"action": failed, "text": question.text, "button": question.button}
+        if question else None,
     }, status=status)
 
 
@@ -84,12 +95,17 @@ def credit_memo_detail(request, memo_id):
     return render_memo(request, memo_id)
 
 
-def _act(request, memo_id, *, action: str, permission: str, call, done: str, fields=None):
+def _act(request, memo_id, *, action: str, permission: str, call, done: str, fields=None,
+         ask=None):
+    """`ask(memo)` says what the action will do: the first press of its button
+    (`step=confirm`) only asks (see web/confirmations.py)."""
     memo = _memo_or_404(request, memo_id)
     denied = require(request, permission)
     if denied:
         return denied
     try:
+        if ask and confirmations.asking(request):
+            return render_memo(request, memo.id, failed=action, question=ask(memo))
         call(memo)
     except DomainError as error:
         return render_memo(request, memo.id, failed=action,
@@ -106,10 +122,15 @@ def _amount(request):
 @require_POST
 @acts_once
 def credit_memo_issue(request, memo_id):
+    def issue(memo):
+        issued = credits.credit_memo_issue(marketplace=request.marketplace, memo_id=memo.id,
+                                           actor=actor(request), at=now())
+        result = auto_apply_result(memo=issued)
+        if result:
+            messages.info(request, result["message"])
+
     return _act(request, memo_id, action="issue", permission="credit", done="Credit memo issued.",
-                call=lambda memo: credits.credit_memo_issue(
-                    marketplace=request.marketplace, memo_id=memo.id, actor=actor(request),
-                    at=now()))
+                call=issue)
 
 
 @page_view
@@ -143,6 +164,9 @@ def application_reverse(request, memo_id, application_id):
     return _act(
         request, memo_id, action=f"reverse-{application_id}", permission="credit",
         done="Application reversed.", fields={"amount": "amount"},
+        ask=lambda memo: confirmations.reverse(
+            memo=memo, application_id=application_id,
+            typed_amount=request.POST.get("amount", "")),
         call=lambda memo: credits.application_reverse(
             marketplace=request.marketplace, memo_id=memo.id, application_id=application_id,
             amount=_amount(request), actor=actor(request), at=now()))
@@ -156,6 +180,9 @@ def credit_memo_payout(request, memo_id):
         request, memo_id, action="payout", permission="credit",
         done="Payout started: it is pending until the payment method answers.",
         fields={"amount": "amount", "method": "method"},
+        ask=lambda memo: confirmations.payout(
+            memo=memo, typed_amount=request.POST.get("amount", ""),
+            typed_method=request.POST.get("method", "")),
         call=lambda memo: credits.payout_create(
             marketplace=request.marketplace, memo_id=memo.id, amount=_amount(request),
             method=request.POST.get("method", "").strip() or None, actor=actor(request),
@@ -170,9 +197,17 @@ def credit_memo_close(request, memo_id):
         request, memo_id, action="close", permission="credit",
         done="Credit memo closed: its remaining balance is written off.",
         fields={"reason": "close_reason"},
-        call=lambda memo: credits.credit_memo_close(
-            marketplace=request.marketplace, memo_id=memo.id,
-            reason=request.POST.get("close_reason", ""), actor=actor(request), at=now()))
+        ask=lambda memo: confirmations.close(
+            memo=memo, typed_reason=request.POST.get("close_reason", "")),
+        call=lambda memo: _close(request, memo))
+
+
+def _close(request, memo):
+    """The page closes a memo only with a reason (the API's stays optional)."""
+    reason = request.POST.get("close_reason", "")
+    confirmations.check_reason(reason)
+    credits.credit_memo_close(marketplace=request.marketplace, memo_id=memo.id, reason=reason,
+                              actor=actor(request), at=now())
 
 
 @page_view

@@ -64,3 +64,116 @@ window.addEventListener("pageshow", function (event) {
     form.querySelectorAll("button, input[type=submit]").forEach(function (b) { b.disabled = false; });
   });
 });
+
+// Confirmations that say what will happen (web/confirmations.py). The first press of Pay
+// out, Reverse or Close (step=confirm) opens the form's question here, filled in from what
+// is typed and the server's figures (data-*); the question's button sends the form, Cancel
+// changes nothing. An amount this script cannot read, or beyond the figures, goes to the
+// server, which asks or says what is wrong; the same goes without the script.
+(function () {
+  function minorUnits(text, digits) {
+    var m = /^\s*(\d{1,13})(?:\.(\d*))?\s*$/.exec(text);
+    if (!m) return null;
+    var fraction = m[2] || "";
+    if (fraction.length > digits) return null;
+    while (fraction.length < digits) fraction += "0";
+    return parseInt(m[1] + fraction, 10);
+  }
+  function money(units, digits, currency) {
+    var text = String(units);
+    while (text.length <= digits) text = "0" + text;
+    var cut = text.length - digits;
+    return (digits ? text.slice(0, cut) + "." + text.slice(cut) : text) + " " + currency;
+  }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
+  }
+  // {text, button}, {error, field} (said beside the field), or null (the server decides).
+  function question(form) {
+    var d = form.dataset, digits = parseInt(d.digits, 10), currency = d.currency;
+    var remaining = minorUnits(d.remaining, digits);
+    var values = { left: money(0, digits, currency) };
+    if (d.confirm === "close") {
+      var field = form.querySelector("[data-reason]");
+      values.reason = field.value.trim();
+      if (!values.reason) return { error: d.noReason, field: field };
+      values.number = d.number;
+      values.amount = money(remaining, digits, currency);
+    } else {
+      var limit = d.confirm === "payout" ? remaining : minorUnits(d.applied, digits);
+      var typed = form.querySelector("[data-amount]").value.trim();
+      var amount = typed ? minorUnits(typed, digits) : limit;
+      if (amount === null || remaining === null || limit === null || amount <= 0 ||
+          amount > limit) return null;
+      values.amount = money(amount, digits, currency);
+      if (d.confirm === "payout") {
+        values.method = d.method || form.querySelector("[data-method]").value.trim() || "card";
+        values.left = money(remaining - amount, digits, currency);
+      } else {
+        values.invoice = d.invoice;
+        values.applied_left = money(limit - amount, digits, currency);
+        values.left = money(remaining + amount, digits, currency);
+      }
+    }
+    return { text: fill(d.template, values), button: fill(d.button, values) };
+  }
+  function sayBeside(field, message) {
+    var id = field.id + "-error";
+    var note = document.getElementById(id);
+    if (!note) {
+      note = document.createElement("p");
+      note.className = "error";
+      note.id = id;
+      note.setAttribute("data-client-error", "");
+      field.insertAdjacentElement("afterend", note);
+    }
+    note.textContent = message;
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", id);
+    field.focus();
+  }
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.form;
+    if (!form || !form.dataset.confirm) return;
+    var said = document.getElementById(event.target.id + "-error");
+    if (said && said.hasAttribute("data-client-error") && event.target.value.trim()) {
+      said.remove();
+      event.target.removeAttribute("aria-invalid");
+      event.target.removeAttribute("aria-describedby");
+    }
+    var summary = form.querySelector("[data-summary]");
+    if (summary) {
+      var asked = question(form);
+      summary.textContent = asked && asked.text ? asked.text : "";
+    }
+  });
+
+  // Capturing, so that a press that only asks is stopped before the handler above takes the
+  // form as being sent.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var submitter = event.submitter;
+    if (!form.dataset.confirm || !submitter || submitter.name !== "step") return;
+    var asked = question(form);
+    if (!asked) return;
+    event.preventDefault();
+    if (asked.error) {
+      sayBeside(asked.field, asked.error);
+      return;
+    }
+    var dialog = form.querySelector("[data-confirm-dialog]");
+    dialog.querySelector("[data-confirm-text]").textContent = asked.text;
+    dialog.querySelector("[data-confirm-button]").textContent = asked.button;
+    if (dialog.open) dialog.close();
+    dialog.showModal();
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var cancel = event.target.closest("[data-close-dialog]");
+    var dialog = cancel && cancel.closest("dialog");
+    if (!dialog) return;
+    event.preventDefault();
+    dialog.close();
+  });
+})();
