@@ -77,7 +77,9 @@ class SubscriptionIn(In):
     plan_id: StrictStr
     user_id: StrictStr | None = None
     quantity: Decimalish | None = Field(None, description="seats (per-seat plans; else 1)")
-    start_date: DateText | None = Field(None, description="YYYY-MM-DD, default today (UTC)")
+    start_date: DateText | None = Field(
+        None, description="YYYY-MM-DD, default today (UTC); within a year of today either way "
+                          "(`400 start_date_out_of_range`)")
     unit_price: Decimalish | None = Field(None, description="default: the plan's")
     discount_percent: Decimalish | None = Field(
         None, description='off each period, a fraction ("0.10" = 10 %)')

@@ -22,7 +22,7 @@ import itertools
 from collections import defaultdict
 
 from billing import locks
-from billing.compute import Document, DocumentDiscount, Line, document
+from billing.compute import Document, DocumentDiscount, Line, add_months, document
 from billing.models import BillingRun, BillingRunEntry, Charge, CustomerDiscount
 from billing.services.charges import ROLL_FIELDS, roll_forward
 from catalog.models import Subscription
@@ -348,13 +348,6 @@ def _run_finish(*, run, failures, at) -> BillingRun:
     return run
 
 
-def _a_year_after(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # February 29th
-        return day.replace(year=day.year + 1, day=28)
-
-
 def check_as_of(*, marketplace, as_of, today: datetime.date, test_mode=False) -> datetime.date:
     """`as_of` (default today) from the day the marketplace was created (a run as of an
     earlier day bills nothing that one as of today does not) to a year after today: `400`
@@ -362,7 +355,7 @@ def check_as_of(*, marketplace, as_of, today: datetime.date, test_mode=False) ->
     marketplace may use (`422 not_a_test_marketplace`)."""
     as_of = parse_date(as_of, param="as_of") or today
     test_mode = parse_bool(test_mode, param="test_mode", default=False)
-    earliest, latest = marketplace.created_at.date(), _a_year_after(today)
+    earliest, latest = marketplace.created_at.date(), add_months(today, 12)
     if not earliest <= as_of <= latest:
         raise InvalidInput(f"as_of is a day from {earliest} (the marketplace's creation) to "
                            f"{latest} (a year ahead)", code="as_of_out_of_range",

@@ -8,7 +8,7 @@ import itertools
 from decimal import Decimal
 
 from billing import locks
-from billing.compute import day_of, period_end_after
+from billing.compute import add_months, day_of, period_end_after
 from billing.models import UsageRecord
 from billing.services.charges import (
     ROLL_FIELDS,
@@ -68,12 +68,24 @@ def _quantity(value, plan, *, param="quantity") -> Decimal:
     return quantity
 
 
+def _start_date(value, *, today: datetime.date) -> datetime.date:
+    """Default today; within a year of today either way: further back, the first run would
+    charge years of periods at once, further ahead (9999-12-31) no period can be computed."""
+    start = parse_date(value, param="start_date") or today
+    earliest, latest = add_months(today, -12), add_months(today, 12)
+    if not earliest <= start <= latest:
+        raise InvalidInput(f"start_date is a day from {earliest} to {latest}",
+                           code="start_date_out_of_range", param="start_date")
+    return start
+
+
 @service
 def subscription_create(*, marketplace, company_id, plan_id, user_id=None, quantity=None,
                         start_date=None, unit_price=None, discount_percent=None,
                         discount_amount=None, actor, at) -> Subscription:
-    """Starts on `start_date` (default: the day of `at`); a flat or per-seat plan's first
-    period is charged in advance, billed by the first run on or after that day."""
+    """Starts on `start_date` (default: the day of `at`; within a year of it); a flat or
+    per-seat plan's first period is charged in advance, billed by the first run on or after
+    that day."""
     payer, billed, user = resolve_customer(marketplace=marketplace, company_id=company_id,
                                            user_id=user_id)
     if payer.is_own or billed.is_own:
@@ -82,7 +94,7 @@ def subscription_create(*, marketplace, company_id, plan_id, user_id=None, quant
     if plan.currency != payer.currency:
         raise CurrencyMismatch(f"the plan is in {plan.currency}, the payer pays in "
                                f"{payer.currency}", param="plan_id")
-    start = parse_date(start_date, param="start_date") or day_of(at)
+    start = _start_date(start_date, today=day_of(at))
     c = plan.currency
     sub = Subscription(
         marketplace=marketplace, company=billed, user=user, product=plan.product, plan=plan,

@@ -1,6 +1,7 @@
 """Asking for a billing run: `as_of` bounded (from the marketplace's creation to a year ahead,
 else 400 and no run), and `test_mode` (billing ahead of time) on a test marketplace only,
-which a marketplace is made at creation and stays (issue 9, point 9)."""
+which a marketplace is made at creation and stays (issue 9, point 9). A subscription's start
+is bounded too (9999-12-31 was a 500)."""
 
 import datetime
 
@@ -10,9 +11,11 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from billing.models import BillingRun
+from catalog.models import Subscription
 from customers import services as customers
 from marketplaces.models import Marketplace
 from tests.api.conftest import ApiClient, error_of, key_for
+from tests.billing.endpoints import plan
 from tests.conftest import T0
 
 
@@ -106,3 +109,21 @@ def test_the_commands_make_a_test_marketplace_and_refuse_test_mode_elsewhere(db,
     call_command("bill_run", "--as-of", ahead, "--test-mode", "--marketplace", "trial")
     assert list(BillingRun.objects.values_list("marketplace__slug", "as_of", "status")) == [
         ("trial", datetime.date.fromisoformat(ahead), "completed")]
+
+
+def test_a_subscription_starts_within_a_year_of_today(world, api):
+    manager = api("manager")
+    today = _today()
+    body = {"company_id": str(world.mine.id), "plan_id": str(plan(world).id)}
+    for start in ("9999-12-31", "0001-01-01", (today - datetime.timedelta(days=400))
+                  .isoformat(), (_a_year_after(today) + datetime.timedelta(days=1))
+                  .isoformat()):
+        refused = manager.post("/subscriptions", {**body, "start_date": start})
+        assert refused.status_code == 400, (start, refused.content)
+        assert (error_of(refused)["code"], error_of(refused)["param"]) == (
+            "start_date_out_of_range", "start_date")
+    assert not Subscription.objects.exists()
+    for start in ((today - datetime.timedelta(days=300)).isoformat(),
+                  _a_year_after(today).isoformat()):
+        made = manager.post("/subscriptions", {**body, "start_date": start})
+        assert (made.status_code, made.json()["period_start"]) == (200, start)
