@@ -130,3 +130,14 @@ def test_three_lines_and_yen(world, manager, make_company):
     memo = ok(manager.get("/credit_memos/" + ok(manager.post(
         f"/payments/{payment['id']}/refunds", {"amount": "333"}))["credit_memo_id"]))
     assert (memo["subtotal"], memo["tax_total"], memo["total"]) == ("303", "30", "333")
+
+
+def test_a_line_credited_in_full_is_not_refunded(world, manager):
+    """Paid 100.00 and a 100.00 memo from the invoice kept as credit: nothing went back, so
+    the refund is refundable, but the line has nothing left to credit."""
+    invoice, payment = paid_invoice(manager, world.mine, [plan("100.00")], "100.00")
+    ok(manager.post(f"/invoices/{invoice['id']}/credit_memos", {"reason_code": "overcharge"}))
+    error = refused(manager.post(f"/payments/{payment['id']}/refunds", {"amount": "0.01"}),
+                    422, "exceeds_creditable_amount")
+    assert (error["param"], error["message"]) == (
+        "amount", "the invoice's lines have nothing left to credit")
