@@ -114,8 +114,12 @@ def test_a_bad_idempotency_key_is_400_and_a_get_ignores_it(world):
 
 
 def _advisory_lock_held() -> bool:
+    """A request's key lock is held: a one-key advisory lock (objsubid 1) in this database.
+    The event log's locks (two keys) and other databases' locks do not count."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+        cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                       "AND objsubid = 1 AND database = (SELECT oid FROM pg_database "
+                       "WHERE datname = current_database())")
         return cursor.fetchone()[0] > 0
 
 
