@@ -10,7 +10,7 @@ row and the event are written in one."""
 import hashlib
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Max
 
 from common.errors import InvalidInput
@@ -109,7 +109,6 @@ def pdf_generate(*, kind: str, document, actor: str, at, force: bool = False) ->
     """Render and store the PDF of an issued document, then record `<kind>.pdf_created`.
     Without `force`, a PDF already stored is kept (the job and a download may race)."""
     from documents.sources import document_data
-    from notifications.services import event_record
 
     if not force:
         current = pdf_current(kind=kind, document_id=document.id)
@@ -118,32 +117,42 @@ def pdf_generate(*, kind: str, document, actor: str, at, force: bool = False) ->
     data = document_data(kind=kind, document=document)
     content, template_hash = _render(marketplace_id=document.marketplace_id, kind=kind,
                                      data=data)
-    sha256 = hashlib.sha256(content).hexdigest()
     try:
-        with transaction.atomic(durable=True):
-            version = (GeneratedPdf.objects.filter(kind=kind, document_id=document.id)
-                       .aggregate(v=Max("version"))["v"] or 0) + 1
-            if version > 1 and not force:
-                return pdf_current(kind=kind, document_id=document.id)
-            generated = GeneratedPdf(
-                marketplace_id=document.marketplace_id, kind=kind, document_id=document.id,
-                number=document.number, version=version, size=len(content), sha256=sha256,
-                template_hash=template_hash, created_at=at,
-            )
-            generated.file.save(f"{document.number}-v{version}.pdf", ContentFile(content),
-                                save=False)
-            generated.save()
-            event_record(marketplace=document.marketplace, type=f"{kind}.pdf_created",
-                         actor=actor, subject=(kind, document.id), data=data["document"],
-                         at=at)
-            return generated
+        return _pdf_store(kind=kind, document=document, data=data, content=content,
+                          template_hash=template_hash, force=force, actor=actor, at=at)
     except IntegrityError:
         # Another process stored this version first: theirs is as good as ours.
-        generated.file.storage.delete(generated.file.name)
         current = pdf_current(kind=kind, document_id=document.id)
         if current is None:
             raise
         return current
+
+
+@service
+def _pdf_store(*, kind, document, data, content, template_hash, force, actor,
+               at) -> GeneratedPdf:
+    """Store a rendered PDF as the next version, with its event: one transaction, or, in a
+    request made once (a download or a regeneration with an Idempotency-Key), part of it."""
+    from notifications.services import event_record
+
+    version = (GeneratedPdf.objects.filter(kind=kind, document_id=document.id)
+               .aggregate(v=Max("version"))["v"] or 0) + 1
+    if version > 1 and not force:
+        return pdf_current(kind=kind, document_id=document.id)
+    generated = GeneratedPdf(
+        marketplace_id=document.marketplace_id, kind=kind, document_id=document.id,
+        number=document.number, version=version, size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(), template_hash=template_hash, created_at=at,
+    )
+    generated.file.save(f"{document.number}-v{version}.pdf", ContentFile(content), save=False)
+    try:
+        generated.save()
+    except IntegrityError:
+        generated.file.storage.delete(generated.file.name)
+        raise
+    event_record(marketplace=document.marketplace, type=f"{kind}.pdf_created", actor=actor,
+                 subject=(kind, document.id), data=data["document"], at=at)
+    return generated
 
 
 def pdf_bytes(*, kind: str, document, actor: str, at) -> tuple[bytes, str]:

@@ -44,6 +44,12 @@ document.addEventListener("submit", function (event) {
   var submitter = event.submitter;
   var method = (submitter && submitter.getAttribute("formmethod")) || form.getAttribute("method");
   if ((method || "").toLowerCase() !== "post") return;  // a dialog's Cancel sends nothing
+  if (event.defaultPrevented) return;
+  if (form.hasAttribute("data-sending")) {  // the second click of a double click
+    event.preventDefault();
+    return;
+  }
+  form.setAttribute("data-sending", "");
   // After the browser has taken the form's data (the clicked button's name included).
   setTimeout(function () {
     if (event.defaultPrevented) return;
@@ -59,8 +65,9 @@ document.addEventListener("submit", function (event) {
 // they carry, which the server answers with what was done).
 window.addEventListener("pageshow", function (event) {
   if (!event.persisted) return;
-  document.querySelectorAll("form[aria-busy]").forEach(function (form) {
+  document.querySelectorAll("form[aria-busy], form[data-sending]").forEach(function (form) {
     form.removeAttribute("aria-busy");
+    form.removeAttribute("data-sending");
     form.querySelectorAll("button, input[type=submit]").forEach(function (b) { b.disabled = false; });
   });
 });
