@@ -180,3 +180,92 @@ def test_create_buttons_double_clicked_make_one_memo(tab, mp, customer, make_pag
     assert fresh(mp).credit_memo_number_prefix == "CN-"
     print("POSTs sent per double click:", sent)
     assert all(count in (1, 2) for count in sent.values()), sent
+
+
+def _send_twice(tab, selector) -> list:
+    return tab.evaluate(SEND_TWICE, selector)
+
+
+@pytest.mark.postgres
+def test_every_form_sent_twice_at_once_acts_once(tab, mp, customer, make_page_user, ad_hoc,
+                                                 make_invoice):
+    """Each memo action, and each create form, sent twice at the same instant with its one
+    token: reverse 10.00 of a 60.00 application → 50.00 (not 40.00); pay out 5.00 → one
+    payout; close → one `closed` event; auto-apply of a 10.00 memo → one application (it
+    pays the 10.00 the reversal left owing on the first invoice, once); issue a draft →
+    one `issued` event; void → one `voided` event; ad hoc 12.00 → one memo;
+    20.00 from a 90.00 invoice → one memo, it owes 70.00; settings → saved."""
+    from credits import services as credits
+    from credits.models import Payout
+    from notifications.models import Event
+
+    first = make_invoice(customer, amount="60.00")
+    memo = ad_hoc(customer, "100.00", auto_apply=True)
+    application = memo.applications.get()
+    second = make_invoice(customer, amount="80.00")
+    sign_in(tab, make_page_user("manager"))
+    trials = {}
+
+    _memo_page(tab, memo)
+    tab.locator(f"#reverse-{application.id}").fill("10.00")
+    trials["reverse"] = _send_twice(tab, f"form[action$='/applications/{application.id}/reverse']")
+    assert fresh(application).amount == Decimal("50.00")
+
+    _memo_page(tab, memo)
+    tab.locator("form[action$='/payout'] input[name=amount]").fill("5.00")
+    trials["payout"] = _send_twice(tab, "form[action$='/payout']")
+    assert Payout.objects.filter(memo=memo).count() == 1
+
+    _memo_page(tab, memo)
+    tab.locator("form[action$='/close'] [name=close_reason]").fill("Customer left")
+    trials["close"] = _send_twice(tab, "form[action$='/close']")
+    assert Event.objects.filter(type="credit_memo.closed", subject_id=memo.id).count() == 1
+    assert fresh(memo).closed_amount == Decimal("45.00")  # 100 − 50 applied − 5 paid out
+
+    small = ad_hoc(customer, "10.00")
+    _memo_page(tab, small)
+    trials["auto_apply"] = _send_twice(tab, "form[action$='/auto-apply']")
+    assert Application.objects.filter(memo=small).count() == 1
+    # The 10.00 reversed above is owed again on the oldest invoice: it takes all of it.
+    assert (fresh(first).amount_due, fresh(second).amount_due) == (0, Decimal("80.00"))
+
+    draft = credits.credit_memo_create_ad_hoc(
+        marketplace=mp, company_id=customer.id, reason_code="goodwill", draft=True,
+        actor="test", at=fresh(memo).issued_at,
+        lines=[{"name": "Gift", "quantity": "1", "unit_price": "5.00"}])
+    _memo_page(tab, draft)
+    trials["issue"] = _send_twice(tab, "form[action$='/issue']")
+    assert Event.objects.filter(type="credit_memo.issued", subject_id=draft.id).count() == 1
+
+    spare = ad_hoc(customer, "7.00")
+    _memo_page(tab, spare)
+    trials["void"] = _send_twice(tab, "form[action$='/void']")
+    assert Event.objects.filter(type="credit_memo.voided", subject_id=spare.id).count() == 1
+
+    tab.goto("/credit-memos/new")
+    tab.get_by_label("Company", exact=True).select_option(label=f"{customer.name} (USD)")
+    tab.get_by_label("Reason code").select_option("goodwill")
+    tab.locator("#lines-0-item").fill("Goodwill credit")
+    tab.locator("#lines-0-unit_price").fill("12.00")
+    expect(tab.locator("#preview-total")).to_have_text("12.00 USD")
+    before = CreditMemo.objects.count()
+    trials["ad_hoc"] = _send_twice(tab, "#memo-form")
+    assert CreditMemo.objects.count() == before + 1
+
+    invoice = make_invoice(customer, amount="90.00")
+    tab.goto(f"/invoices/{invoice.id}/credit-memo")
+    tab.get_by_text("Choose lines of Service").click()
+    tab.get_by_label("Service", exact=True).check()
+    tab.get_by_label("Amount to credit for Service", exact=True).fill("20.00")
+    tab.get_by_label("Reason code").select_option("overcharge")
+    expect(tab.locator("#preview-total")).to_have_text("20.00 USD")
+    trials["from_invoice"] = _send_twice(tab, "#memo-form")
+    assert CreditMemo.objects.filter(source_invoice=invoice).count() == 1
+    assert fresh(invoice).amount_due == Decimal("70.00")
+
+    tab.goto("/settings/invoice-credit-memo")
+    tab.get_by_label("Credit memo number prefix").fill("CN-")
+    trials["settings"] = _send_twice(tab, "main form[method=post]")
+    assert fresh(mp).credit_memo_number_prefix == "CN-"
+    print("Answers of two simultaneous sends per form:", trials)
+    assert all(statuses == [302, 302] for statuses in trials.values()), trials
