@@ -28,9 +28,11 @@ def send_email(*, item_id: str) -> str:
 @task()
 def sweep_outbox() -> dict:
     from common.clock import now
+    from common.idempotency import purge_expired
     from notifications.services import outbox_sweep
 
     result = outbox_sweep(at=now())
+    purge_expired(at=now())  # stored answers past their 24 h
     ensure_sweeper()
     return result
 

@@ -208,3 +208,16 @@ def test_while_the_first_runs_409_in_use_and_a_lost_race_is_not_kept(mp):
     retried = world.client("manager").post(f"/credit_memos/{memo.id}/void", None,
                                            _key("void-1"))
     assert (retried.status_code, retried.json()["status"]) == (200, "void")
+
+
+def test_the_worker_sweep_forgets_answers_past_24_hours(world):
+    """Two stored answers, one 24 h 1 s old: the minute's sweep deletes that one only."""
+    from notifications.tasks import sweep_outbox
+
+    manager = world.client("manager")
+    manager.post("/products", {"name": "A"}, _key("old"))
+    manager.post("/products", {"name": "B"}, _key("new"))
+    IdempotencyRecord.objects.filter(key="old").update(
+        created_at=datetime.datetime.now(datetime.UTC) - datetime.timedelta(hours=24, seconds=1))
+    sweep_outbox.call()
+    assert list(IdempotencyRecord.objects.values_list("key", flat=True)) == ["new"]
