@@ -126,15 +126,21 @@ def redo_lost_jobs(task, *, lease: datetime.timedelta, at) -> int:
     redone = 0
     for pk, args_kwargs in lost:
         with transaction.atomic(durable=True):
-            marked = DBTaskResult.objects.filter(pk=pk, status="RUNNING").update(
-                status="FAILED", finished_at=at,
-                exception_class_path="notifications.services.WorkerLost",
-                traceback="The worker running this job stopped before it finished; "
-                          "the job was queued again.")
-            if marked:
+            if fail_lost_job(job_id=pk, at=at, cause="notifications.services.WorkerLost",
+                             account="The worker running this job stopped before it "
+                                     "finished; the job was queued again."):
                 task.enqueue(*args_kwargs["args"], **args_kwargs["kwargs"])
                 redone += 1
     return redone
+
+
+def fail_lost_job(*, job_id, at, cause: str, account: str) -> bool:
+    """Mark a job that a stopped worker left "running" failed, with why (`cause`, the
+    exception path operators see, and `account`); False when it is not running any more."""
+    from django_tasks_db.models import DBTaskResult
+
+    return bool(DBTaskResult.objects.filter(pk=job_id, status="RUNNING").update(
+        status="FAILED", finished_at=at, exception_class_path=cause, traceback=account))
 
 
 def keep_queued(task, *, every: datetime.timedelta, at) -> None:

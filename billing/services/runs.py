@@ -34,6 +34,7 @@ from common.transactions import service
 from credits.compute import MemoPlan
 from credits.services.billing import billing_invoice_issue, billing_memo_issue, memo_line
 from customers.models import Company
+from notifications.outbox import fail_lost_job
 
 # A running run writes a heartbeat at least this often while it makes progress (between
 # customers); one without a heartbeat for the lease has died.
@@ -249,16 +250,13 @@ def _mark_failed(run: BillingRun, *, reason: str, at) -> None:
 def _reap(run: BillingRun, *, at, lease) -> bool:
     """Mark a dead run failed, and a job that its stopped worker left running, so that
     operators see it ended."""
-    from django_tasks_db.models import DBTaskResult
-
     reason = _death(run, at=at, lease=lease)
     if reason is None:
         return False
     _mark_failed(run, reason=reason, at=at)
     if run.job_id:
-        DBTaskResult.objects.filter(pk=run.job_id, status="RUNNING").update(
-            status="FAILED", finished_at=at, exception_class_path="billing.services.runs.RunDied",
-            traceback=f"The billing run died: {reason}.")
+        fail_lost_job(job_id=run.job_id, at=at, cause="billing.services.runs.RunDied",
+                      account=f"The billing run died: {reason}.")
     return True
 
 
