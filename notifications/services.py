@@ -44,33 +44,46 @@ EMAIL_MAX_ATTEMPTS = 8
 
 def event_record(*, marketplace, type: str, actor: str, subject: tuple[str, object], data: dict,
                  at) -> None:
-    """Record an event of the change running now (`data` is its payload as it is now) when
-    the change's transaction is about to commit, or at once outside a service.
+    """Record one event of the change running now; see `events_record`."""
+    events_record(marketplace=marketplace, actor=actor, at=at, events=[(type, subject, data)])
+
+
+def events_record(*, marketplace, actor: str, at, events: list[tuple[str, tuple, dict]]) -> None:
+    """Record the events [(type, (subject type, subject id), payload as it is now)] of the
+    change running now when its transaction is about to commit, or at once outside a service.
 
     A change on the wall clock (`at` from common.clock.now, read before its locks were held)
     is recorded at the clock's time once the event-log lock is held, never before the
-    newest event's; a frozen `at` (tests) is recorded as given."""
-    event = Event(marketplace=marketplace, type=type, actor=actor or "system", at=at,
-                  subject_type=subject[0], subject_id=subject[1], data=data)
-    if not before_commit(lambda: _record(event)):
-        _record(event)
+    newest event's; a frozen `at` (tests) is recorded as given. The events of one call take
+    the lock, read the newest time and the marketplace's webhook and e-mail settings once."""
+    batch = [Event(marketplace=marketplace, type=type, actor=actor or "system", at=at,
+                   subject_type=subject[0], subject_id=subject[1], data=data)
+             for type, subject, data in events]
+    if batch and not before_commit(lambda: _record(batch)):
+        _record(batch)
 
 
-def _record(event: Event) -> None:
-    locks.event_log(marketplace_id=event.marketplace_id)
-    if clock.is_wall_clock(event.at):
-        newest = (Event.objects.filter(marketplace_id=event.marketplace_id).order_by("-id")
+def _record(batch: list[Event]) -> None:
+    marketplace_id = batch[0].marketplace_id
+    locks.event_log(marketplace_id=marketplace_id)
+    if clock.is_wall_clock(batch[0].at):
+        newest = (Event.objects.filter(marketplace_id=marketplace_id).order_by("-id")
                   .values_list("at", flat=True).first())
-        event.at = clock.plain(max(clock.now(), newest or event.at))
-    event.save(force_insert=True)
-    _fan_out(event)
+        at = clock.plain(max(clock.now(), newest or batch[0].at))
+        for event in batch:
+            event.at = at
+    endpoints = list(WebhookEndpoint.objects.filter(marketplace_id=marketplace_id, enabled=True)
+                     .only("id", "event_types", "enabled"))
+    emailed = set(EmailNotificationSetting.objects.filter(
+        marketplace_id=marketplace_id, enabled=True).values_list("kind", flat=True))
+    for event in batch:
+        event.save(force_insert=True)
+        _fan_out(event, endpoints=endpoints, emailed=emailed)
 
 
-def _fan_out(event: Event) -> None:
+def _fan_out(event: Event, *, endpoints: list, emailed: set) -> None:
     from notifications.tasks import deliver_webhook, send_email
 
-    endpoints = WebhookEndpoint.objects.filter(marketplace_id=event.marketplace_id,
-                                               enabled=True).only("id", "event_types", "enabled")
     for endpoint in endpoints:
         if endpoint.wants(event.type):
             delivery = WebhookDelivery(
@@ -79,8 +92,7 @@ def _fan_out(event: Event) -> None:
             delivery.wakeup_job_id = outbox.enqueue_wakeup(deliver_webhook, delivery)
             delivery.save(force_insert=True)
     kind = email.EVENT_KINDS.get(event.type)
-    if kind and EmailNotificationSetting.objects.filter(
-            marketplace_id=event.marketplace_id, kind=kind, enabled=True).exists():
+    if kind in emailed:
         notification = EmailNotification(
             marketplace_id=event.marketplace_id, event=event, kind=kind,
             attempt_limit=EMAIL_MAX_ATTEMPTS, created_at=event.at)

@@ -13,7 +13,7 @@ from invoicing.models import Invoice
 from invoicing.serializers import invoice_data
 from invoicing.services import invoice_add_credit
 from ledger.services import entry_post
-from notifications.services import event_record
+from notifications.services import events_record
 
 MEMO_AMOUNT_FIELDS = ["applied_amount", "paid_out_amount", "closed_amount", "remaining_amount",
                       "status"]
@@ -64,10 +64,9 @@ class Outbox:
             memo_number(memo=memo)
             _show_number(payloads.values(), memo)
         self.to_number.clear()
-        for type, subject_type, obj in self.items:
-            event_record(marketplace=self.marketplace, type=type, actor=self.actor,
-                         subject=(subject_type, obj.id), data=payloads[(subject_type, id(obj))],
-                         at=self.at)
+        events_record(marketplace=self.marketplace, actor=self.actor, at=self.at, events=[
+            (type, (subject_type, obj.id), payloads[(subject_type, id(obj))])
+            for type, subject_type, obj in self.items])
         self.items.clear()
 
 
