@@ -7,16 +7,7 @@ against its documents. The ledger knows no documents: an entry names its source 
 from django.db import models
 
 from common.models import MoneyField
-
-ACCOUNTS = (
-    "receivables",
-    "revenue",
-    "tax_payable",
-    "sales_allowances",
-    "customer_credit",
-    "cash",
-    "credit_written_off",
-)
+from ledger.accounts import ACCOUNTS
 
 
 class JournalEntry(models.Model):
