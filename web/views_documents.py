@@ -1,14 +1,13 @@
 """Pages of the documents issue: PDF downloads; Settings › PDF templates (with a live preview),
-Notifications, Webhooks (endpoints, deliveries, attempts, redelivery); Reports (CSV now, or
-produced in the background with progress); Background jobs (queued, running, failed).
+Notifications, Webhooks (endpoints, deliveries, attempts, redelivery); and the addresses of
+the Reports and Background jobs pages (web/views/reports.py).
 
 Each view makes one service call and shows the service's error beside the form."""
 
 import base64
-import datetime
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST
@@ -20,31 +19,19 @@ from documents import services as documents
 from notifications import services as notifications
 from notifications.models import EMAIL_KINDS, WebhookDelivery, WebhookEndpoint
 from notifications.serializers import delivery_data, endpoint_data
-from reports import queries
-from reports import services as reports
-from reports.models import ReportRun
 from web.once import acts_once
-from web.pages import error_status, forbidden, message_for, page, page_view, require
+from web.pages import error_status, message_for, page, page_view, require
 from web.selectors import visible_invoice, visible_memo
+from web.views import reports
+from web.views.memos import actor
 
-REPORT_ROLES = ("manager", "billing")
-JOB_ROLES = ("manager", "developer")
 KINDS = {"credit_memo": "Credit memo", "invoice": "Invoice"}
-REPORT_LABELS = {
-    "invoice_details": "Invoice details",
-    "credit_memos": "Credit memos",
-    "reseller_reconciliation": "Reseller reconciliation",
-}
-
-
-def _actor(request) -> str:
-    return f"user:{request.page_user.user.email}"
 
 
 def _pdf(request, kind, document):
     if document is None:
         raise Http404("no such document")
-    content, name = documents.pdf_bytes(kind=kind, document=document, actor=_actor(request),
+    content, name = documents.pdf_bytes(kind=kind, document=document, actor=actor(request),
                                         at=now())
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
@@ -92,7 +79,7 @@ def pdf_templates(request, kind="credit_memo"):
             else:
                 documents.pdf_template_update(marketplace=marketplace, kind=kind,
                                               html=request.POST.get("html", ""),
-                                              actor=_actor(request), at=now())
+                                              actor=actor(request), at=now())
                 messages.success(request, f"{KINDS[kind]} template saved.")
             return redirect("web:pdf_templates_kind", kind=kind)
         except DomainError as failure:
@@ -250,138 +237,6 @@ def webhook_redeliver(request, endpoint_id, delivery_id):
     return redirect("web:webhook_endpoint", endpoint_id=endpoint.id)
 
 
-# --- Reports ---------------------------------------------------------------------------------
-
-def _report_denied(request):
-    if request.role not in REPORT_ROLES:
-        return forbidden(request, "Your role may not see reports.")
-    return None
-
-
-def _report_values(source) -> dict:
-    return {name: (source.get(name) or None) for name in
-            ("report", "date_from", "date_to", "company_id", "reseller_id")}
-
-
-def _runs(marketplace) -> dict:
-    """The latest runs, and whether the page should poll for their progress."""
-    runs = [{"id": str(r.id), "label": REPORT_LABELS.get(r.report, r.report), "status": r.status,
-             "progress": r.progress, "rows_written": r.rows_written, "rows_total": r.rows_total,
-             "filters": r.filters, "created_at": r.created_at, "error": r.error}
-            for r in ReportRun.objects.filter(marketplace=marketplace)
-            .order_by("-created_at")[:20]]
-    return {"runs": runs, "polling": any(r["status"] in ("queued", "running") for r in runs)}
-
-
-@page_view
-@acts_once
-def reports_page(request):
-    denied = _report_denied(request)
-    if denied:
-        return denied
-    from customers.models import Company
-
-    marketplace = request.marketplace
-    error, status, typed = None, 200, _report_values(request.POST)
-    if request.method == "POST":
-        try:
-            reports.report_request(marketplace=marketplace, actor=_actor(request), at=now(),
-                                   **{k: v for k, v in typed.items()})
-            messages.success(request, "The report is being produced; it appears below.")
-            return redirect("web:reports")
-        except DomainError as failure:
-            error, status = message_for(failure), error_status(failure)
-    companies = list(Company.objects.filter(marketplace=marketplace, is_own=False)
-                     .order_by("name").values("id", "name", "is_reseller")[:500])
-    return page(request, "web/documents/reports.html", {
-        "labels": REPORT_LABELS, **_runs(marketplace), "error": error, "typed": typed,
-        "companies": companies, "resellers": [c for c in companies if c["is_reseller"]],
-    }, status=status)
-
-
-@page_view
-def report_runs(request):
-    """The runs with their progress (htmx polls it while one runs)."""
-    denied = _report_denied(request)
-    if denied:
-        return denied
-    return render(request, "web/documents/_report_runs.html", _runs(request.marketplace))
-
-
-@page_view
-def report_csv(request, report=None):
-    """A report streamed as it is read (any size, constant memory)."""
-    denied = _report_denied(request)
-    if denied:
-        return denied
-    values = _report_values(request.GET)
-    report = report or values["report"]
-    values.pop("report")
-    if report not in queries.REPORTS:
-        raise Http404
-    try:
-        filters = queries.parse_filters(marketplace=request.marketplace, report=report, **values)
-    except DomainError as failure:
-        messages.error(request, message_for(failure))
-        return redirect("web:reports")
-    response = StreamingHttpResponse(
-        reports.report_stream(marketplace=request.marketplace, report=report, filters=filters),
-        content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{reports.file_name(report, filters)}"')
-    return response
-
-
-@page_view
-def report_file(request, report_id):
-    denied = _report_denied(request)
-    if denied:
-        return denied
-    try:
-        run, handle = reports.report_open(marketplace=request.marketplace, report_id=report_id)
-    except DomainError:
-        raise Http404("no such report, or not ready") from None
-    return FileResponse(handle, as_attachment=True, filename=reports.file_name(run),
-                        content_type="text/csv; charset=utf-8")
-
-
-# --- Background jobs -------------------------------------------------------------------------
-
-@page_view
-def jobs(request):
-    """What the workers do: queued, running and failed jobs of every kind (the queue is
-    shared by all marketplaces, so only the job's kind, times and error are shown)."""
-    if request.role not in JOB_ROLES:
-        return forbidden(request, "Your role may not see background jobs.")
-    from django.db.models import Count
-    from django_tasks_db.models import DBTaskResult
-
-    at = now()
-    counts = dict(DBTaskResult.objects.values_list("status").annotate(n=Count("id")))
-    due = DBTaskResult.objects.filter(status="READY", run_after__lte=at).count()
-
-    def rows(queryset):
-        return [{"id": str(j.id), "task": j.task_path.rsplit(".", 1)[-1],
-                 "status": j.status, "enqueued_at": j.enqueued_at, "started_at": j.started_at,
-                 "finished_at": j.finished_at,
-                 "run_after": None if j.run_after.year == 9999 else j.run_after,
-                 "error": j.exception_class_path.rsplit(".", 1)[-1],
-                 "stuck": j.status == "RUNNING" and j.started_at
-                 and j.started_at < at - datetime.timedelta(minutes=15)}
-                for j in queryset]
-
-    return page(request, "web/documents/jobs.html", {
-        "counts": {"queued": counts.get("READY", 0), "due": due,
-                   "running": counts.get("RUNNING", 0), "failed": counts.get("FAILED", 0),
-                   "succeeded": counts.get("SUCCESSFUL", 0)},
-        "running": rows(DBTaskResult.objects.filter(status="RUNNING").order_by("started_at")
-                        [:50]),
-        "queued": rows(DBTaskResult.objects.filter(status="READY").order_by("run_after")[:50]),
-        "failed": rows(DBTaskResult.objects.filter(status="FAILED").order_by("-finished_at")
-                       [:50]),
-    })
-
-
 urlpatterns = [
     path("credit-memos/<str:memo_id>/pdf", credit_memo_pdf, name="credit_memo_pdf"),
     path("invoices/<str:invoice_id>/pdf", invoice_pdf, name="invoice_pdf"),
@@ -396,10 +251,10 @@ urlpatterns = [
          name="webhook_endpoint_action"),
     path("settings/webhooks/<str:endpoint_id>/deliveries/<str:delivery_id>/redeliver",
          webhook_redeliver, name="webhook_redeliver"),
-    path("reports", reports_page, name="reports"),
-    path("reports/runs", report_runs, name="report_runs"),
-    path("reports/download", report_csv, name="report_download"),
-    path("reports/<str:report>.csv", report_csv, name="report_csv"),
-    path("reports/runs/<str:report_id>/file", report_file, name="report_file"),
-    path("settings/jobs", jobs, name="jobs"),
+    path("reports", reports.reports_page, name="reports"),
+    path("reports/runs", reports.report_runs, name="report_runs"),
+    path("reports/download", reports.report_csv, name="report_download"),
+    path("reports/<str:report>.csv", reports.report_csv, name="report_csv"),
+    path("reports/runs/<str:report_id>/file", reports.report_file, name="report_file"),
+    path("settings/jobs", reports.jobs, name="jobs"),
 ]
