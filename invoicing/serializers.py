@@ -40,7 +40,6 @@ def invoice_data(invoice) -> dict:
     """Reads lines, their credited net and the credit applications (three queries)."""
     from django.db.models import Sum
 
-    c = invoice.currency
     credited = dict(
         invoice.lines.filter(
             credit_lines__memo__issued_at__isnull=False,
@@ -51,6 +50,19 @@ def invoice_data(invoice) -> dict:
     )
     applications = invoice.credit_applications.select_related("memo").order_by(
         "applied_at", "position", "id")
+    return _shape(invoice, lines=invoice.lines.all(), credited=credited,
+                  applications=applications)
+
+
+def new_invoice_data(invoice, *, lines, applications) -> dict:
+    """An invoice created in the running change, from what it wrote (no query): `lines` in
+    position order, none credited yet; `applications` in the order they were made, each
+    with its memo."""
+    return _shape(invoice, lines=lines, credited={}, applications=applications)
+
+
+def _shape(invoice, *, lines, credited: dict, applications) -> dict:
+    c = invoice.currency
     return {
         "id": str(invoice.id),
         "object": "invoice",
@@ -63,9 +75,7 @@ def invoice_data(invoice) -> dict:
         "issued_at": _ts(invoice.issued_at),
         "due_date": _date(invoice.due_date),
         "created_at": _ts(invoice.created_at),
-        "lines": [
-            invoice_line_data(line, c, credited.get(line.id, 0)) for line in invoice.lines.all()
-        ],
+        "lines": [invoice_line_data(line, c, credited.get(line.id, 0)) for line in lines],
         "subtotal": format_amount(invoice.subtotal, c),
         "discount_total": format_amount(invoice.discount_total, c),
         "tax_total": format_amount(invoice.tax_total, c),

@@ -1,12 +1,20 @@
 """Invoices, payments. What touches credit (issuing with auto-apply, refunds that issue credit
 memos) lives in `credits`, which orchestrates these building blocks."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from catalog.models import Product, Subscription
 from common.errors import BusinessRule, InvalidInput, InvalidState, NotFound
 from common.ids import find, parse_id
-from common.money import check_currency, format_amount, parse_amount, parse_quantity, parse_rate
+from common.money import (
+    ZERO,
+    check_currency,
+    format_amount,
+    parse_amount,
+    parse_quantity,
+    parse_rate,
+)
 from common.parsing import (
     parse_choice,
     parse_date,
@@ -18,12 +26,11 @@ from common.parsing import (
 from common.transactions import service
 from customers.models import Company, CustomerUser
 from documents.numbering import next_number
-from documents.services import pdf_schedule
-from invoicing import locks
+from invoicing import locks, postings
 from invoicing.compute import invoice_amounts
 from invoicing.models import BILLING_ACTIONS, Invoice, InvoiceLine, Payment
 from invoicing.serializers import invoice_data
-from ledger.services import entry_post, entry_reverse
+from ledger.services import entries_post, entry_reverse
 from notifications.services import event_record
 
 LINE_FIELDS = {
@@ -145,36 +152,45 @@ def parse_invoice_lines(*, marketplace, lines, currency) -> list[dict]:
     return parsed
 
 
-def invoice_draft_create(*, marketplace, company_id, user_id=None, currency=None,
-                         due_date=None, lines, at) -> Invoice:
-    """Creates a draft in the caller's transaction."""
+@dataclass
+class NewInvoice:
+    """An invoice checked and priced, not saved yet: its row and its lines, in position
+    order."""
+
+    invoice: Invoice
+    lines: list[InvoiceLine]
+
+
+def invoice_prepare(*, marketplace, company_id, user_id=None, currency=None, due_date=None,
+                    lines, at) -> NewInvoice:
+    """Check and price a new invoice from an API body's fields (nothing is written)."""
     payer, billed, user = resolve_customer(marketplace=marketplace, company_id=company_id,
                                            user_id=user_id)
     currency = check_currency(billed.currency if currency is None else currency)
     due = parse_date(due_date, param="due_date")
     parsed = parse_invoice_lines(marketplace=marketplace, lines=lines, currency=currency)
-    return invoice_draft_save(marketplace=marketplace, company_id=payer.id,
-                              billed_company_id=billed.id, user_id=user.id if user else None,
-                              currency=currency, due_date=due, lines=parsed, at=at)
+    return invoice_priced(marketplace=marketplace, company_id=payer.id,
+                          billed_company_id=billed.id, user_id=user.id if user else None,
+                          currency=currency, due_date=due, lines=parsed, at=at)
 
 
-def invoice_draft_save(*, marketplace, company_id, billed_company_id, user_id, currency,
-                       due_date, lines: list[dict], at) -> Invoice:
-    """Save a draft from checked, priced lines ({product_id, subscription_id, name,
-    description, quantity, unit_price, discount_amount, tax_rate, billing_action,
-    period_start, period_end}) in the caller's transaction. Its total is never negative."""
+def invoice_priced(*, marketplace, company_id, billed_company_id, user_id, currency,
+                   due_date, lines: list[dict], at) -> NewInvoice:
+    """A draft from checked, priced lines ({product_id, subscription_id, name, description,
+    quantity, unit_price, discount_amount, tax_rate, billing_action, period_start,
+    period_end}), in memory. Its total is never negative."""
     amounts = invoice_amounts(lines=lines, currency=currency)
     if amounts.total < 0:
         raise NegativeInvoiceTotal(
             "an invoice total may not be negative: issue a credit memo instead", param="lines")
-    invoice = Invoice.objects.create(
+    invoice = Invoice(
         marketplace=marketplace, status="draft", company_id=company_id,
         billed_company_id=billed_company_id, user_id=user_id, currency=currency,
         due_date=due_date, subtotal=amounts.subtotal, discount_total=amounts.discount_total,
-        tax_total=amounts.tax_total, total=amounts.total, amount_due=amounts.total,
-        created_at=at,
+        tax_total=amounts.tax_total, total=amounts.total, amount_credited=ZERO,
+        amount_paid=ZERO, amount_due=amounts.total, created_at=at,
     )
-    InvoiceLine.objects.bulk_create(
+    return NewInvoice(invoice, [
         InvoiceLine(
             invoice=invoice, position=i, product_id=line["product_id"], name=line["name"],
             description=line["description"], quantity=line["quantity"],
@@ -184,45 +200,56 @@ def invoice_draft_save(*, marketplace, company_id, billed_company_id, user_id, c
             period_end=line["period_end"], subscription_id=line["subscription_id"],
         )
         for i, (line, a) in enumerate(zip(lines, amounts.lines, strict=True))
-    )
-    return invoice
+    ])
 
 
-def invoice_open(*, invoice: Invoice, at) -> None:
-    """Issue a locked draft, without its number: status, dates and the ledger entry."""
+def invoice_save(new: NewInvoice) -> Invoice:
+    """Insert the invoice, then its lines in one statement, in the caller's transaction."""
+    new.invoice.save(force_insert=True)
+    InvoiceLine.objects.bulk_create(new.lines)
+    return new.invoice
+
+
+def invoice_draft_create(*, marketplace, company_id, user_id=None, currency=None,
+                         due_date=None, lines, at) -> Invoice:
+    """Creates a draft in the caller's transaction."""
+    return invoice_save(invoice_prepare(marketplace=marketplace, company_id=company_id,
+                                        user_id=user_id, currency=currency,
+                                        due_date=due_date, lines=lines, at=at))
+
+
+def invoice_draft_save(*, marketplace, company_id, billed_company_id, user_id, currency,
+                       due_date, lines: list[dict], at) -> Invoice:
+    """Save a draft from checked, priced lines (see `invoice_priced`) in the caller's
+    transaction."""
+    return invoice_save(invoice_priced(
+        marketplace=marketplace, company_id=company_id, billed_company_id=billed_company_id,
+        user_id=user_id, currency=currency, due_date=due_date, lines=lines, at=at))
+
+
+def invoice_mark_issued(*, invoice: Invoice, at) -> None:
+    """A draft becomes issued, in memory, without its number: `open`, or `paid` when it owes
+    nothing; due on the issue date unless a due date was given."""
     if invoice.status != "draft":
         raise InvalidState(f"invoice is {invoice.status}, not a draft")
     invoice.issued_at = at
     if invoice.due_date is None:
         invoice.due_date = at.date()
     invoice.status = "open" if invoice.amount_due > 0 else "paid"
+
+
+def invoice_open(*, invoice: Invoice, at) -> None:
+    """Issue a saved, locked draft, without its number (`invoice_mark_issued`, saved)."""
+    invoice_mark_issued(invoice=invoice, at=at)
     invoice.save(update_fields=["issued_at", "due_date", "status"])
-    c = invoice.company_id
-    entry_post(
-        marketplace=invoice.marketplace, kind="invoice_issued", source=("invoice", invoice.id),
-        currency=invoice.currency, at=at,
-        lines=[
-            ("receivables", c, invoice.total),
-            ("revenue", c, -(invoice.subtotal - invoice.discount_total)),
-            ("tax_payable", c, -invoice.tax_total),
-        ],
-    )
-    pdf_schedule(marketplace_id=invoice.marketplace_id, kind="invoice", document_id=invoice.id)
 
 
 def invoice_number(*, invoice: Invoice) -> None:
-    """Take the invoice's number: the last write of an issue."""
+    """Take the invoice's number: the last write of an issue but for its events. The counter's
+    row lock, which serialises every issue of the marketplace, is held from here to the
+    commit."""
     invoice.number = next_number(marketplace=invoice.marketplace, document_type="invoice")
     Invoice.objects.filter(pk=invoice.pk).update(number=invoice.number)
-
-
-def invoice_issued_events(*, invoice: Invoice, actor, at) -> None:
-    data = invoice_data(invoice)
-    event_record(marketplace=invoice.marketplace, type="invoice.issued", actor=actor,
-                 subject=("invoice", invoice.id), data=data, at=at)
-    if invoice.status == "paid":
-        event_record(marketplace=invoice.marketplace, type="invoice.paid", actor=actor,
-                     subject=("invoice", invoice.id), data=data, at=at)
 
 
 def invoice_add_credit(*, invoice: Invoice, amount: Decimal) -> bool:
@@ -265,7 +292,7 @@ def invoice_void(*, marketplace, invoice_id, actor, at) -> Invoice:
     invoice.save(update_fields=["status", "voided_at", "amount_due"])
     if was_issued:
         entry_reverse(marketplace=marketplace, source=("invoice", invoice.id),
-                      kind="invoice_issued", reversal_kind="invoice_voided", at=at)
+                      kind=postings.ISSUED, reversal_kind=postings.VOIDED, at=at)
     event_record(marketplace=marketplace, type="invoice.voided", actor=actor,
                  subject=("invoice", invoice.id), data=invoice_data(invoice), at=at)
     return invoice
@@ -294,11 +321,8 @@ def payment_create(*, marketplace, invoice_id, amount, method="card", actor, at)
     if invoice.amount_due == 0:
         invoice.status = "paid"
     invoice.save(update_fields=["amount_paid", "amount_due", "status"])
-    entry_post(
-        marketplace=marketplace, kind="payment", source=("payment", payment.id),
-        currency=invoice.currency, at=at,
-        lines=[("cash", invoice.company_id, amount), ("receivables", invoice.company_id, -amount)],
-    )
+    entries_post(marketplace=marketplace, postings=[postings.payment_received(payment, invoice)],
+                 at=at)
     data = invoice_data(invoice)
     event_record(marketplace=marketplace, type="invoice.payment_succeeded", actor=actor,
                  subject=("invoice", invoice.id), data=data, at=at)

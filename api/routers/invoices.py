@@ -45,7 +45,7 @@ def invoice_create(request, body: InvoiceIn):
         user_id=data.get("user_id"), currency=data.get("currency"),
         due_date=data.get("due_date"), finalize=data.get("finalize"), lines=data.get("lines"),
         actor=actor(request), at=now())
-    return ok(invoice_data(invoice))
+    return ok(invoice.event_data)
 
 
 @router.get("/invoices", auth=allow(READ), response=responds(InvoiceList),
@@ -76,7 +76,7 @@ def invoice_finalize(request, invoice_id: str, body: NoBody = None):
     does; answers the invoice."""
     invoice = credits.invoice_finalize(marketplace=marketplace(request), invoice_id=invoice_id,
                                        actor=actor(request), at=now())
-    return ok(invoice_data(invoice))
+    return ok(invoice.event_data)
 
 
 @router.post("/invoices/{invoice_id}/void", auth=allow(MANAGE),
