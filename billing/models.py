@@ -17,6 +17,9 @@
   makes a second run, or a run after a crash, skip that customer. A run that died (its
   process stopped: no heartbeat for a lease; or its job failed) is marked `failed` with the
   reason, and may be run again.
+- `BillingRunBatch`: a run's customers in batches (ids, in the order the customers were
+  created), which the background workers taking part in the run claim one at a time; the run
+  shows its progress as batches finish and is completed by the one that finishes the last.
 """
 
 import uuid
@@ -29,6 +32,7 @@ from common.models import MoneyField, QuantityField, RateField
 CHARGE_STATUSES = ("pending", "billed")
 DISCOUNT_KINDS = ("percent", "fixed")
 RUN_STATUSES = ("queued", "running", "completed", "failed")
+BATCH_STATUSES = ("ready", "working", "done")
 
 
 class Charge(models.Model):
@@ -179,6 +183,10 @@ class BillingRun(models.Model):
     invoices_issued = models.PositiveIntegerField(default=0)
     credit_memos_issued = models.PositiveIntegerField(default=0)
     failures = models.JSONField(default=list)
+    # Progress of the latest start: the customers it found due, and how many of them it has
+    # been through (billed, nothing to bill, or failed), as batches finish.
+    customers_due = models.PositiveIntegerField(default=0, db_default=0)
+    customers_done = models.PositiveIntegerField(default=0, db_default=0)
     # Why the run as a whole failed (a `failed` run), as opposed to the customers it could
     # not bill (`failures`).
     failure_reason = models.TextField(blank=True, default="", db_default="")
@@ -198,6 +206,27 @@ class BillingRun(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["marketplace", "as_of"], name="run_per_date"),
         ]
+
+
+class BillingRunBatch(models.Model):
+    """Up to a batch size of the run's customers (payer ids, oldest customer first): `ready`,
+    `working` (claimed by a worker: `job_id` its job, when a job), `done`."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    run = models.ForeignKey(BillingRun, on_delete=models.CASCADE, related_name="batches")
+    position = models.PositiveIntegerField()
+    company_ids = models.JSONField(default=list)
+    status = models.CharField(max_length=8, default="ready",
+                              choices=[(s, s) for s in BATCH_STATUSES])
+    claimed_at = models.DateTimeField(null=True)
+    job_id = models.UUIDField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "position"], name="run_batch_position"),
+        ]
+        indexes = [models.Index(fields=["run", "position"], condition=~Q(status="done"),
+                                name="run_batch_unfinished")]
 
 
 class BillingRunEntry(models.Model):

@@ -69,6 +69,7 @@ def billing_run_data(run) -> dict:
         "status": run.status, "customers_billed": run.customers_billed,
         "invoices_issued": run.invoices_issued,
         "credit_memos_issued": run.credit_memos_issued, "failures": run.failures,
+        "customers_due": run.customers_due, "customers_done": run.customers_done,
         "failure_reason": run.failure_reason or None,
         "started_at": _ts(run.started_at), "finished_at": _ts(run.finished_at),
         "created_at": _ts(run.created_at),

@@ -8,10 +8,17 @@ harmless) starts the chain, and a worker that was down catches up day by day. A 
 idempotent, so a task retried after a crash finishes what was left. Run `abate worker` (or
 `abate serve`, which runs one) for the queue to be worked.
 
+A run fans out: `billing_run_task` starts it and enqueues up to `HELPERS` jobs of
+`billing_run_help` (one per batch beyond its first), so that as many workers as run bill its
+batches side by side; a helper that comes when no batch is left ends at once. Run `abate
+worker` several times (or on several machines) for a run to use them: each job is claimed by
+one worker only.
+
 While workers run, `reap_billing_runs` looks every minute for runs that died (see
 billing.services.runs) and marks them failed, so that they show so and may be run again."""
 
 import datetime
+import os
 
 from django_tasks import task
 
@@ -19,6 +26,18 @@ from common.transactions import service
 
 RUN_AFTER = datetime.time(0, 5, tzinfo=datetime.UTC)
 REAP_EVERY = datetime.timedelta(minutes=1)
+# The most workers a run asks to join the one that started it.
+HELPERS = int(os.environ.get("ABATE_BILLING_RUN_HELPERS", "3"))
+
+
+def ask_helpers(*, actor: str, at: datetime.datetime):
+    """What `billing_run` calls to ask other workers to join a run it planned."""
+
+    def ask(run_id, count: int) -> None:
+        for _ in range(min(count, HELPERS)):
+            billing_run_help.enqueue(run_id=str(run_id), actor=actor, at=at.isoformat())
+
+    return ask
 
 
 @task()
@@ -28,8 +47,21 @@ def billing_run_task(*, marketplace_id: str, as_of: str) -> dict:
     from marketplaces.models import Marketplace
 
     marketplace = Marketplace.objects.get(pk=marketplace_id)
+    at = now()
     run = billing_run(marketplace=marketplace, as_of=datetime.date.fromisoformat(as_of),
-                      actor="billing_run", at=now())
+                      actor="billing_run", at=at, helpers=ask_helpers(actor="billing_run", at=at))
+    return {"id": str(run.id), "status": run.status}
+
+
+@task(takes_context=True)
+def billing_run_help(context, *, run_id: str, actor: str, at: str) -> dict:
+    """Join a run: bill its batches until none is left."""
+    from billing.models import BillingRun
+    from billing.services import billing_run_join
+
+    run = BillingRun.objects.select_related("marketplace").get(pk=run_id)
+    run = billing_run_join(run=run, actor=actor, at=datetime.datetime.fromisoformat(at),
+                           job_id=context.task_result.id)
     return {"id": str(run.id), "status": run.status}
 
 
@@ -61,7 +93,9 @@ def daily_billing(*, run_on: str) -> str:
     # tomorrow's run (as of a later date) bills what was left.
     daily_billing_schedule(run_on=day + datetime.timedelta(days=1), at=now())
     for marketplace in Marketplace.objects.order_by("created_at", "id"):
-        billing_run(marketplace=marketplace, as_of=day, actor="daily_billing", at=now())
+        at = now()
+        billing_run(marketplace=marketplace, as_of=day, actor="daily_billing", at=at,
+                    helpers=ask_helpers(actor="daily_billing", at=at))
     return run_on
 
 

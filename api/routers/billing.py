@@ -175,6 +175,10 @@ class BillingRunOut(Out):
     invoices_issued: int
     credit_memos_issued: int
     failures: list[FailureOut]
+    customers_due: int = Field(description="progress: the customers the run found due when "
+                                           "it (last) started")
+    customers_done: int = Field(description="progress: how many of them it has been "
+                                            "through (billed, nothing to bill, or failed)")
     failure_reason: str | None = Field(description="why the run failed (status `failed`): "
                                                    "it died, or hit an unexpected error")
     started_at: datetime.datetime

@@ -1,0 +1,169 @@
+"""Billing one customer (payer) of a run, in one durable transaction (see
+billing.services.runs for the run around it):
+
+1. lock the payer company (so two runs never bill one customer at once) and return at once
+   if an entry for (marketplace, company, as_of) exists: that customer is done;
+2. bring its due subscriptions up to `as_of` (renewals charged in advance, usage rated at the
+   period's end, cancellations and scheduled changes taking effect);
+3. take its pending charges billable by `as_of`, one document per (billed company, user,
+   currency): customer discounts first, then an invoice if the net is a charge (it takes the
+   customer's available credit as any issued invoice does) or a credit memo if it is a credit;
+4. mark the charges billed and write the entry naming the documents.
+
+All of it commits together or not at all. Lock order: payer company, its subscriptions (by
+id), then what issuing locks (credit memos, invoices, the number counter)."""
+
+import itertools
+from collections import defaultdict
+
+from billing import locks
+from billing.compute import Document, DocumentDiscount, Line, document
+from billing.models import BillingRunEntry, Charge, CustomerDiscount
+from billing.services.charges import ROLL_FIELDS, roll_forward
+from catalog.models import Subscription
+from common.money import format_amount
+from common.transactions import service
+from credits.compute import MemoPlan
+from credits.services.billing import billing_invoice_issue, billing_memo_issue, memo_line
+from customers.models import Company
+
+
+def _line(charge: Charge) -> Line:
+    return Line(
+        name=charge.name, billing_action=charge.billing_action, quantity=charge.quantity,
+        unit_price=charge.unit_price, discount_amount=charge.discount_amount,
+        tax_rate=charge.tax_rate, description=charge.description,
+        product_id=charge.product_id, subscription_id=charge.subscription_id,
+        period_start=charge.period_start, period_end=charge.period_end,
+        charge_ids=[charge.id],
+    )
+
+
+def _discounts(*, marketplace, company, as_of) -> list[CustomerDiscount]:
+    rows = CustomerDiscount.objects.filter(marketplace=marketplace, company=company,
+                                           valid_from__lte=as_of).order_by("created_at", "id")
+    return [d for d in rows if d.valid_until is None or as_of < d.valid_until]
+
+
+def _document_discounts(discounts, currency) -> list[DocumentDiscount]:
+    return [DocumentDiscount(kind=d.kind, percent=d.percent, amount=d.amount,
+                             description=d.description)
+            for d in discounts if d.kind == "percent" or d.currency == currency]
+
+
+def _invoice_lines(doc: Document) -> list[dict]:
+    return [{
+        "product_id": line.product_id, "subscription_id": line.subscription_id,
+        "name": line.name, "description": line.description, "quantity": line.quantity,
+        "unit_price": line.unit_price, "discount_amount": line.discount_amount,
+        "tax_rate": line.tax_rate, "billing_action": line.billing_action,
+        "period_start": line.period_start, "period_end": line.period_end,
+    } for line in doc.lines]
+
+
+def _memo_plan_lines(doc: Document, charges_by_id) -> list:
+    """The document's lines as credit memo lines: the same lines with their signs turned
+    (a credit line credits its net; a charge line nets against the credit)."""
+    c = doc.currency
+    lines = []
+    for line in doc.lines:
+        charge = charges_by_id[line.charge_ids[0]]
+        net = line.net(c)
+        description = line.description
+        if line.discount_amount:
+            description = (f"{description}; discount {format_amount(line.discount_amount, c)}"
+                           .lstrip("; "))
+        lines.append(memo_line(
+            name=line.name, quantity=line.quantity, unit_price=-line.unit_price,
+            amount=-net, tax_rate=line.tax_rate, currency=c, description=description,
+            product=charge.product, subscription=charge.subscription,
+            billing_action=line.billing_action, period_start=line.period_start,
+            period_end=line.period_end,
+        ))
+    return lines
+
+
+def _issue(*, marketplace, payer, billed_id, user_id, currency, charges, discounts, as_of,
+           actor, at) -> dict:
+    doc = document(lines=[_line(c) for c in charges],
+                   discounts=_document_discounts(discounts, currency), currency=currency)
+    ids = [c.id for c in charges]
+    if doc.kind == "invoice":
+        invoice = billing_invoice_issue(
+            marketplace=marketplace, payer=payer, billed_id=billed_id, user_id=user_id,
+            currency=currency, due_date=as_of, lines=_invoice_lines(doc), actor=actor, at=at)
+        Charge.objects.filter(pk__in=ids).update(status="billed", invoice=invoice,
+                                                 billed_as_of=as_of)
+        return {"type": "invoice", "id": str(invoice.id), "number": invoice.number,
+                "total": format_amount(invoice.total, currency)}
+    # A memo's lines name their product and subscription: load them (memos are the rarer
+    # document, so invoices do without the joins).
+    loaded = Charge.objects.select_related("product", "subscription").in_bulk(ids)
+    plan = MemoPlan(currency=currency, lines=_memo_plan_lines(doc, loaded))
+    billed = payer if billed_id == payer.pk else Company.objects.get(pk=billed_id)
+    memo = billing_memo_issue(marketplace=marketplace, payer=payer, billed=billed,
+                              user_id=user_id, origin=doc.origin, plan=plan, actor=actor, at=at)
+    Charge.objects.filter(pk__in=ids).update(status="billed", credit_memo=memo,
+                                             billed_as_of=as_of)
+    return {"type": "credit_memo", "id": str(memo.id), "number": memo.number,
+            "total": format_amount(memo.total, currency)}
+
+
+def _save_rolled(subs) -> None:
+    """One UPDATE per set of equal new values (a customer's subscriptions mostly renew
+    alike), rather than one per subscription."""
+    groups = defaultdict(list)
+    for sub in subs:
+        values = tuple((f, getattr(sub, Subscription._meta.get_field(f).attname))
+                       for f in ROLL_FIELDS)
+        groups[values].append(sub.pk)
+    for values, ids in groups.items():
+        Subscription.objects.filter(pk__in=ids).update(
+            **{Subscription._meta.get_field(f).attname: v for f, v in values})
+
+
+@service
+def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
+                         any_discounts=True) -> BillingRunEntry | None:
+    """Bill one payer as of `as_of` (see the module's docstring). None when there was
+    nothing to bill or it had been billed already. `any_discounts=False` (the run found no
+    customer discount in the marketplace) spares the look-up."""
+    payer = locks.company(marketplace=marketplace, id=company_id)
+    if payer is None or BillingRunEntry.objects.filter(
+            marketplace=marketplace, company=payer, as_of=as_of).exists():
+        return None
+    billed_ids = [payer.pk]
+    if payer.is_reseller:
+        billed_ids += list(Company.objects.filter(reseller=payer).values_list("id", flat=True))
+    subs = locks.subscriptions(
+        marketplace=marketplace,
+        queryset=Subscription.objects.filter(company_id__in=billed_ids, status="active",
+                                             period_end__lte=as_of),
+    )
+    renewals, positions = [], itertools.count()
+    for sub in sorted(subs, key=lambda s: (s.created_at, s.id)):
+        renewals.extend(roll_forward(sub=sub, to=as_of, at=at, positions=positions))
+    _save_rolled(subs)
+    Charge.objects.bulk_create(renewals)
+    charges = list(
+        Charge.objects.filter(marketplace=marketplace, company=payer, status="pending",
+                              bill_on__lte=as_of)
+        .order_by("bill_on", "created_at", "position", "id")
+    )
+    if not charges:
+        return None
+    groups = defaultdict(list)
+    for charge in charges:
+        groups[(str(charge.billed_company_id), str(charge.user_id or ""), charge.currency)].append(
+            charge)
+    discounts = (_discounts(marketplace=marketplace, company=payer, as_of=as_of)
+                 if any_discounts else [])
+    documents = []
+    for key in sorted(groups):
+        group = groups[key]
+        documents.append(_issue(
+            marketplace=marketplace, payer=payer, billed_id=group[0].billed_company_id,
+            user_id=group[0].user_id, currency=group[0].currency, charges=group,
+            discounts=discounts, as_of=as_of, actor=actor, at=at))
+    return BillingRunEntry.objects.create(marketplace=marketplace, run=run, company=payer,
+                                          as_of=as_of, documents=documents, created_at=at)
