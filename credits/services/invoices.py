@@ -24,6 +24,7 @@ from invoicing import postings as invoice_postings
 from invoicing.models import Invoice
 from invoicing.serializers import invoice_data, new_invoice_data
 from invoicing.services import (
+    NewInvoice,
     invoice_get,
     invoice_mark_issued,
     invoice_number,
@@ -110,6 +111,17 @@ def issue(*, marketplace, invoice: Invoice, memos: list[CreditMemo], actor, at) 
     return _issue(marketplace=marketplace, invoice=invoice, memos=memos, actor=actor, at=at)
 
 
+def issue_new(*, marketplace, new: NewInvoice, actor, at) -> Invoice:
+    """Write and issue an invoice checked and priced in this change (`invoice_prepare`,
+    `invoice_priced`), applying the customer's available credit, in the caller's
+    transaction."""
+    memos = _memos_for(marketplace=marketplace, invoice=new.invoice)
+    invoice_mark_issued(invoice=new.invoice, at=at)
+    invoice_save(new)
+    return _issue(marketplace=marketplace, invoice=new.invoice, memos=memos, actor=actor,
+                  at=at, lines=new.lines)
+
+
 @service
 def invoice_create(*, marketplace, company_id, lines, user_id=None, currency=None,
                    due_date=None, finalize=True, actor, at) -> Invoice:
@@ -124,12 +136,7 @@ def invoice_create(*, marketplace, company_id, lines, user_id=None, currency=Non
         events_record(marketplace=marketplace, actor=actor, at=at, events=[
             ("invoice.created", ("invoice", invoice.id), invoice.event_data)])
         return invoice
-    # The new invoice is not visible to anyone else: locking the memos first is safe.
-    memos = _memos_for(marketplace=marketplace, invoice=invoice)
-    invoice_mark_issued(invoice=invoice, at=at)
-    invoice_save(new)
-    return _issue(marketplace=marketplace, invoice=invoice, memos=memos, actor=actor, at=at,
-                  lines=new.lines)
+    return issue_new(marketplace=marketplace, new=new, actor=actor, at=at)
 
 
 @service
