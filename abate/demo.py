@@ -71,7 +71,7 @@ def demo_create(*, slug: str = SLUG) -> Marketplace:
     inv2 = invoice(globex, [_line("Support hours", "20", "80.00", "0.19")], 10)
     memo_partial = credits.credit_memo_create_ad_hoc(
         marketplace=mp, company_id=globex.id, reason_code="service_credit",
-        reason="Outage on the 12th", memo="Service credit for the outage", actor=a, at=day(12),
+        reason="Outage on the 12th", note="Service credit for the outage", actor=a, at=day(12),
         lines=[_line("Service credit", "1", "3000.00")], auto_apply=False)
     credits.application_create(marketplace=mp, memo_id=memo_partial.id, invoice_id=inv2.id,
                                amount="1000.00", actor=a, at=day(13))

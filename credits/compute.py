@@ -124,16 +124,28 @@ def credit_invoice_line(*, line, currency: str, credited: Credited, amount: Deci
     )
 
 
+def memo_line(*, name, quantity: Decimal, unit_price: Decimal, tax_rate: Decimal,
+              currency: str, amount: Decimal | None = None, **details) -> MemoLinePlan:
+    """A memo line not tied to an invoice line: `amount` (net credit; a negative amount is a
+    charge netted in the memo, as billing makes them) defaults to quantity x unit_price; tax
+    at the line's rate."""
+    if amount is None:
+        amount = round_amount(quantity * unit_price, currency)
+    return MemoLinePlan(name=name, quantity=quantity, unit_price=unit_price, amount=amount,
+                        tax_rate=tax_rate, tax_amount=round_amount(amount * tax_rate, currency),
+                        **details)
+
+
 def credit_ad_hoc_line(*, name: str, quantity: Decimal, unit_price: Decimal, tax_rate: Decimal,
                        currency: str, param: str, **details) -> MemoLinePlan:
+    """An ad hoc line credits: its unit price is not negative."""
     if unit_price < 0:
         raise InvalidInput("an ad hoc credit line's unit_price may not be negative",
                            param=f"{param}.unit_price")
     amount = round_amount(quantity * unit_price, currency)
     check_magnitude(amount, param=param)
-    tax = round_amount(amount * tax_rate, currency)
-    return MemoLinePlan(name=name, quantity=quantity, unit_price=unit_price, amount=amount,
-                        tax_rate=tax_rate, tax_amount=tax, **details)
+    return memo_line(name=name, quantity=quantity, unit_price=unit_price, tax_rate=tax_rate,
+                     currency=currency, amount=amount, **details)
 
 
 def _line_tax(*, line, credited: Credited, net: Decimal, currency: str) -> Decimal:

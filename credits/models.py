@@ -65,7 +65,8 @@ class CreditMemo(models.Model):
     )
     reason_code = models.CharField(max_length=20, choices=[(r, r) for r in REASON_CODES])
     reason = models.TextField(blank=True, default="")
-    memo = models.TextField(blank=True, default="")
+    # Free text for the customer, printed on the memo (the API's and the payload's `memo`).
+    note = models.TextField(blank=True, default="")
     issued_at = models.DateTimeField(null=True)
     voided_at = models.DateTimeField(null=True)
     closed_at = models.DateTimeField(null=True)

@@ -1,21 +1,63 @@
-"""Reads shared by the API, pages and reports: credit balances and the ledger's agreement with
-the documents."""
+"""Reads shared by the services, API, pages and reports: a memo, what an invoice's lines have
+been credited, credit balances and the ledger's agreement with the documents."""
 
 import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery, Sum
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.db.models.lookups import IsNull
 
 from common.errors import InvalidInput
-from common.ids import parse_id
+from common.ids import find, parse_id
 from common.money import check_known_currency, format_amount, parse_amount
 from common.parsing import parse_choice, parse_date, parse_text
+from credits.compute import Credited
 from credits.models import ORIGINS, STATUSES, CreditMemo, CreditMemoLine
 from customers.models import Company
 from invoicing.models import INVOICE_STATUSES, Invoice
 from ledger.selectors import account_balances, unbalanced_entries
+
+
+def memo_get(*, marketplace, memo_id, param="id") -> CreditMemo:
+    return find(CreditMemo.objects.filter(marketplace=marketplace), memo_id,
+                what="credit memo", param=param)
+
+
+def _counted_credit_lines():
+    """Memo lines that count as credited: those of issued, non-void memos."""
+    return CreditMemoLine.objects.filter(memo__issued_at__isnull=False,
+                                         memo__voided_at__isnull=True)
+
+
+def credited_by_line(*, invoice, exclude_memo_id=None) -> dict:
+    """{invoice line id: Credited} over issued, non-void memos."""
+    rows = _counted_credit_lines().filter(source_invoice_line__invoice=invoice)
+    if exclude_memo_id:
+        rows = rows.exclude(memo_id=exclude_memo_id)
+    return {
+        r["source_invoice_line_id"]: Credited(r["a"], r["t"])
+        for r in rows.values("source_invoice_line_id").annotate(a=Sum("amount"),
+                                                               t=Sum("tax_amount"))
+    }
+
+
+def invoice_lines_credited(*, invoice) -> list:
+    """The invoice's lines (with product and subscription), each with `credited`: what
+    issued, non-void memos have credited of it so far. One query."""
+    money = CreditMemoLine._meta.get_field("amount")
+
+    def credited(column):
+        total = (_counted_credit_lines().filter(source_invoice_line=OuterRef("pk")).order_by()
+                 .values("source_invoice_line").annotate(s=Sum(column)).values("s"))
+        return Coalesce(Subquery(total, output_field=money), Value(0), output_field=money)
+
+    lines = list(invoice.lines.select_related("product", "subscription").annotate(
+        credited_amount=credited("amount"), credited_tax=credited("tax_amount")))
+    for line in lines:
+        line.credited = Credited(line.credited_amount, line.credited_tax)
+    return lines
 
 
 def available_credit(*, company, currency: str) -> Decimal:

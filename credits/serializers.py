@@ -82,7 +82,7 @@ def memo_data(memo, *, include_reason: bool = False) -> dict:
         "source_invoice_id": _id(memo.source_invoice_id),
         "reason_code": memo.reason_code,
         "reason": memo.reason,
-        "memo": memo.memo,
+        "memo": memo.note,
         "issued_at": _ts(memo.issued_at),
         "created_at": _ts(memo.created_at),
         "lines": [memo_line_data(line, c) for line in lines],

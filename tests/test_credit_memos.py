@@ -160,7 +160,7 @@ class TestFromInvoice:
         create_fails(NotFound, "not_found", mp, inv, clock, lines=[credit_line(other)])
 
     @pytest.mark.parametrize("kwargs", [{"reason_code": "because"}, {"reason_code": None},
-                                        {"memo": 5}, {"draft": "yes"}, {"apply_to": "x"}])
+                                        {"note": 5}, {"draft": "yes"}, {"apply_to": "x"}])
     def test_malformed_header(self, mp, customer, clock, kwargs):
         inv = invoice(mp, customer, "100.00", at=clock())
         create_fails(InvalidInput, "invalid", mp, inv, clock, **kwargs)
@@ -433,7 +433,7 @@ class TestAdHoc:
                                           currency="USD", created_at=T0)
         memo = credits.credit_memo_create_ad_hoc(
             marketplace=mp, company_id=customer.id, reason_code="service_credit",
-            reason="outage 2026-01-10", memo="Sorry!", actor="t", at=clock(), lines=[
+            reason="outage 2026-01-10", note="Sorry!", actor="t", at=clock(), lines=[
                 line("10.00", name="Outage credit"),
                 {"product_id": str(product.id), "quantity": "2", "unit_price": "5.00",
                  "tax_rate": "0.10"},
@@ -447,7 +447,7 @@ class TestAdHoc:
         assert (by_sub.subscription_id, by_sub.product_id, by_sub.custom_charge) == (
             sub.id, product.id, False)
         assert (memo.origin, memo.source_invoice_id, memo.subtotal, memo.tax_total,
-                memo.total, memo.reason, memo.memo) == (
+                memo.total, memo.reason, memo.note) == (
             "ad_hoc", None, D("21.00"), D("1.00"), D("22.00"), "outage 2026-01-10", "Sorry!")
         assert memo.lines.get(position=0).source_invoice_line_id is None
 

@@ -204,7 +204,7 @@ class TestRefundCreditsTheLines:
             period_end="2026-04-01")])  # 100.00 + 20.00
         payment = pay(mp, inv, "120.00", at=clock())
         memo = memo_of(refund(mp, payment, "120.00", at=clock()))
-        assert memo.memo == f"Refund of payment {payment.id}"
+        assert memo.note == f"Refund of payment {payment.id}"
         got = memo.lines.get()
         source = inv.lines.get()
         assert (got.source_invoice_line_id, got.product_id, got.name, got.description,

@@ -15,8 +15,13 @@ from catalog.models import Product, Subscription
 from common.ids import parse_id
 from common.money import format_amount, format_decimal
 from credits.models import Application, CreditMemo
-from credits.selectors import credit_memo_list, document_search, invoice_list, utc_day_start
-from credits.services.memos import credited_by_line
+from credits.selectors import (
+    credit_memo_list,
+    credited_by_line,
+    document_search,
+    invoice_list,
+    utc_day_start,
+)
 from credits.services.rules import eligibility_error
 from customers.models import Company, CustomerUser
 from invoicing.models import Invoice, InvoiceLine

@@ -45,6 +45,30 @@ def _memo(request, memo) -> dict:
     return memo_data(memo, include_reason=shows_reason(request))
 
 
+def _write_args(body) -> dict:
+    """A create body as the services take it: the API's `memo` is the memo's `note`."""
+    data = body.model_dump(exclude_unset=True)
+    if "memo" in data:
+        data["note"] = data.pop("memo")
+    return data
+
+
+def _shown(request, memo) -> dict:
+    """The memo as a write left it: the payload its events carry (built once by the change,
+    `event_data`), with `reason` for those who see it; serialised afresh when it has none."""
+    data = getattr(memo, "event_data", None)
+    if data is None:
+        return _memo(request, memo)
+    if not shows_reason(request):
+        return data
+    shown = {}
+    for key, value in data.items():
+        shown[key] = value
+        if key == "reason_code":
+            shown["reason"] = memo.reason
+    return shown
+
+
 def _answer(request, memo_id):
     """The memo as an action left it (read afresh: the action may have returned another
     object, an application or a payout)."""
@@ -60,7 +84,7 @@ def credit_memo_preview_from_invoice(request, invoice_id: str, body: CreditFromI
     """The memo that `POST /invoices/{id}/credit_memos` with this body would issue, with its
     totals; `id`, `number` and `issued_at` null. Stores nothing. `draft` is accepted and has
     no bearing."""
-    data = body.model_dump(exclude_unset=True)
+    data = _write_args(body)
     data.pop("draft", None)
     return ok(credits.credit_memo_preview_from_invoice(
         marketplace=marketplace(request), invoice_id=invoice_id,
@@ -79,8 +103,8 @@ def credit_memo_create_from_invoice(request, invoice_id: str, body: CreditFromIn
     checked again and applied when issued."""
     memo = credits.credit_memo_create_from_invoice(
         marketplace=marketplace(request), invoice_id=invoice_id, actor=actor(request),
-        at=now(), **body.model_dump(exclude_unset=True))
-    return ok(_memo(request, memo))
+        at=now(), **_write_args(body))
+    return ok(_shown(request, memo))
 
 
 @router.post("/credit_memos/preview", auth=allow(MANAGER),
@@ -89,7 +113,7 @@ def credit_memo_create_from_invoice(request, invoice_id: str, body: CreditFromIn
 def credit_memo_preview_ad_hoc(request, body: AdHocIn):
     """The memo that `POST /credit_memos` with this body would issue; stores nothing.
     `draft` is accepted and has no bearing."""
-    data = body.model_dump(exclude_unset=True)
+    data = _write_args(body)
     data.pop("draft", None)
     return ok(credits.credit_memo_preview_ad_hoc(
         marketplace=marketplace(request), include_reason=shows_reason(request), **data))
@@ -97,7 +121,7 @@ def credit_memo_preview_ad_hoc(request, body: AdHocIn):
 
 def _issued(request, memo):
     """The memo with what auto-apply did as it was issued (`auto_apply_result`)."""
-    return ok({**_memo(request, memo), "auto_apply_result": auto_apply_result(memo=memo)})
+    return ok({**_shown(request, memo), "auto_apply_result": auto_apply_result(memo=memo)})
 
 
 @router.post("/credit_memos", auth=allow(MANAGER),
@@ -110,8 +134,7 @@ def credit_memo_create_ad_hoc(request, body: AdHocIn):
     did: an added field of this answer (and of `…/issue`), the contract's memo object
     otherwise; null when auto-apply was not asked or the memo is a draft."""
     memo = credits.credit_memo_create_ad_hoc(
-        marketplace=marketplace(request), actor=actor(request), at=now(),
-        **body.model_dump(exclude_unset=True))
+        marketplace=marketplace(request), actor=actor(request), at=now(), **_write_args(body))
     return _issued(request, memo)
 
 
@@ -213,7 +236,7 @@ def credit_memo_auto_apply(request, memo_id: str, body: NoBody = None):
     first (then oldest issued), each taking up to its amount due."""
     memo = credits.credit_memo_auto_apply(marketplace=marketplace(request), memo_id=memo_id,
                                           actor=actor(request), at=now())
-    return ok(_memo(request, memo))
+    return ok(_shown(request, memo))
 
 
 @router.post("/credit_memos/{memo_id}/payouts", auth=allow(MANAGE),
@@ -243,7 +266,7 @@ def credit_memo_void(request, memo_id: str, body: NoBody = None):
     """Only a draft or an unapplied memo (else `409 not_voidable`)."""
     memo = credits.credit_memo_void(marketplace=marketplace(request), memo_id=memo_id,
                                     actor=actor(request), at=now())
-    return ok(_memo(request, memo))
+    return ok(_shown(request, memo))
 
 
 @router.post("/credit_memos/{memo_id}/close", auth=allow(MANAGE),
@@ -254,4 +277,4 @@ def credit_memo_close(request, memo_id: str, body: CloseIn = None):
     memo = credits.credit_memo_close(marketplace=marketplace(request), memo_id=memo_id,
                                      reason=body.reason if body else None,
                                      actor=actor(request), at=now())
-    return ok(_memo(request, memo))
+    return ok(_shown(request, memo))

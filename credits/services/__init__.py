@@ -1,6 +1,7 @@
 """Credit services: one module per verb group, each public function one durable
 transaction."""
 
+from credits.selectors import memo_get
 from credits.services.applications import (
     application_create,
     application_reverse,
@@ -18,7 +19,6 @@ from credits.services.memos import (
     credit_memo_preview_ad_hoc,
     credit_memo_preview_from_invoice,
     credit_memo_void,
-    memo_get,
 )
 from credits.services.payouts import payout_create, payout_settle
 from credits.services.refunds import refund_create

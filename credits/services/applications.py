@@ -5,21 +5,15 @@ from common.errors import InvalidState, NotFound
 from common.ids import parse_id
 from common.money import format_amount, parse_amount
 from common.transactions import service
-from credits import locks
+from credits import locks, postings
 from credits.models import Application, ApplicationReversal
-from credits.services.core import (
-    Outbox,
-    apply_credit,
-    auto_apply_memo,
-    open_invoices_for,
-    save_amounts,
-)
+from credits.selectors import memo_get
+from credits.services.core import ChangeEvents, apply_credit, auto_apply, save_amounts
 from credits.services.errors import ExceedsAppliedAmount, ExceedsRemaining
-from credits.services.memos import memo_get
 from credits.services.rules import check_memo_usable, eligibility_error
 from invoicing import locks as invoice_locks
 from invoicing.services import invoice_get, invoice_remove_credit
-from ledger.services import entry_post
+from ledger.services import entries_post
 
 
 @service
@@ -40,10 +34,10 @@ def application_create(*, marketplace, memo_id, invoice_id, amount=None, actor,
         amount = min(memo.remaining_amount, invoice.amount_due)
         if amount == 0:
             raise ExceedsRemaining("nothing remains on this credit memo", param="amount")
-    outbox = Outbox(marketplace, actor, at)
+    events = ChangeEvents(marketplace, actor, at)
     application = apply_credit(marketplace=marketplace, memo=memo, invoice=invoice,
-                               amount=amount, actor=actor, at=at, outbox=outbox)
-    outbox.flush()
+                               amount=amount, actor=actor, at=at, events=events)
+    events.record()
     return application
 
 
@@ -80,24 +74,24 @@ def application_reverse(*, marketplace, memo_id, application_id, amount=None, ac
     memo.remaining_amount += amount
     save_amounts(memo)
     invoice_remove_credit(invoice=invoice, amount=amount)
-    entry_post(marketplace=marketplace, kind="credit_application_reversed",
-               source=("application", application.id), currency=memo.currency, at=at,
-               lines=[("receivables", invoice.company_id, amount),
-                      ("customer_credit", memo.company_id, -amount)])
-    outbox = Outbox(marketplace, actor, at)
-    outbox.memo("credit_memo.application_reversed", memo)
-    outbox.flush()
+    entries_post(marketplace=marketplace, at=at, postings=[postings.application_reversed(
+        application, memo=memo, invoice=invoice, amount=amount)])
+    events = ChangeEvents(marketplace, actor, at)
+    events.memo("credit_memo.application_reversed", memo)
+    events.record()
     return application
 
 
 @service
 def credit_memo_auto_apply(*, marketplace, memo_id, actor, at):
-    found = memo_get(marketplace=marketplace, memo_id=memo_id)
-    memo = locks.memo(marketplace=marketplace, id=found.pk)
+    memo = locks.memo_found(marketplace=marketplace, memo_id=memo_id)
     check_memo_usable(memo)
-    outbox = Outbox(marketplace, actor, at)
-    auto_apply_memo(marketplace=marketplace, memo=memo,
-                    invoices=open_invoices_for(marketplace=marketplace, memo=memo),
-                    actor=actor, at=at, outbox=outbox)
-    outbox.flush()
+    events = ChangeEvents(marketplace, actor, at)
+    made = auto_apply(marketplace=marketplace, memo=memo,
+                      invoices=locks.open_invoices_for(marketplace=marketplace, memo=memo),
+                      actor=actor, at=at, events=events)
+    if made:
+        save_amounts(memo)
+        entries_post(marketplace=marketplace, at=at, postings=[p for _, p in made])
+    events.record()
     return memo

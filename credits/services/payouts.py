@@ -12,15 +12,14 @@ from common.errors import NotFound
 from common.money import ZERO, format_amount, parse_amount
 from common.parsing import parse_text
 from common.transactions import service
-from credits import locks
+from credits import locks, postings
 from credits.models import Payout
-from credits.services.core import Outbox, save_amounts
+from credits.services.core import ChangeEvents, save_amounts
 from credits.services.errors import ExceedsRefundableAmount, ExceedsRemaining
-from credits.services.memos import memo_get
 from credits.services.rules import check_memo_usable
 from invoicing import locks as invoice_locks
 from invoicing.models import Payment
-from ledger.services import entry_post, entry_reverse
+from ledger.services import Posting, entries_post, reversal_of
 
 
 def payout_method(*, memo, requested) -> str:
@@ -58,31 +57,27 @@ def check_refundable(*, invoice, amount) -> None:
             "refunded or paid out)", param="amount")
 
 
-def payout_record(*, marketplace, memo, amount, method, status, actor, at, outbox,
-                  refund_id=None) -> Payout:
+def payout_make(*, marketplace, memo, amount, method, status, at, events: ChangeEvents,
+                refund_id=None) -> tuple[Payout, Posting]:
     """Take `amount` off a locked memo's remaining balance as a payout (in the caller's
-    transaction)."""
+    transaction): the payout is written, the memo's amounts change in memory (the caller
+    saves the memo), and the journal entry is returned for the caller to post."""
     payout = Payout.objects.create(
         marketplace=marketplace, memo=memo, amount=amount, method=method, status=status,
         refund_id=refund_id, created_at=at, settled_at=at if status != "pending" else None,
     )
     memo.paid_out_amount += amount
     memo.remaining_amount -= amount
-    save_amounts(memo)
-    entry_post(marketplace=marketplace, kind="payout", source=("payout", payout.id),
-               currency=memo.currency, at=at,
-               lines=[("customer_credit", memo.company_id, amount),
-                      ("cash", memo.company_id, -amount)])
-    outbox.memo("credit_memo.paid_out", memo)
-    return payout
+    memo.status = memo.derive_status()
+    events.memo("credit_memo.paid_out", memo)
+    return payout, postings.paid_out(payout, memo=memo)
 
 
 @service
 def payout_create(*, marketplace, memo_id, amount=None, method=None, actor, at) -> Payout:
     from credits.tasks import settle_payout
 
-    found = memo_get(marketplace=marketplace, memo_id=memo_id)
-    memo = locks.memo(marketplace=marketplace, id=found.pk)
+    memo = locks.memo_found(marketplace=marketplace, memo_id=memo_id)
     check_memo_usable(memo)
     if amount is None:
         amount = memo.remaining_amount
@@ -97,11 +92,13 @@ def payout_create(*, marketplace, memo_id, amount=None, method=None, actor, at) 
         # Lock order: the memo, then its source invoice.
         check_refundable(amount=amount, invoice=invoice_locks.invoice(
             marketplace=marketplace, id=memo.source_invoice_id))
-    outbox = Outbox(marketplace, actor, at)
-    payout = payout_record(marketplace=marketplace, memo=memo, amount=amount,
-                           method=payout_method(memo=memo, requested=method), status="pending",
-                           actor=actor, at=at, outbox=outbox)
-    outbox.flush()
+    events = ChangeEvents(marketplace, actor, at)
+    payout, posting = payout_make(marketplace=marketplace, memo=memo, amount=amount,
+                                  method=payout_method(memo=memo, requested=method),
+                                  status="pending", at=at, events=events)
+    save_amounts(memo)
+    entries_post(marketplace=marketplace, postings=[posting], at=at)
+    events.record()
     settle_payout.enqueue(marketplace_id=str(marketplace.id), payout_id=str(payout.id))
     return payout
 
@@ -123,22 +120,21 @@ def payout_settle(*, marketplace, payout_id, succeeded: bool, message: str = "",
     payout.failure_message = "" if succeeded else (message or "failed")[:2000]
     payout.settled_at = at
     payout.save(update_fields=["status", "failure_message", "settled_at"])
-    outbox = Outbox(marketplace, actor, at)
+    events = ChangeEvents(marketplace, actor, at)
     if succeeded:
-        outbox.memo("credit_memo.payout_succeeded", memo)
+        events.memo("credit_memo.payout_succeeded", memo)
     else:
         memo.paid_out_amount -= payout.amount
-        entry_reverse(marketplace=marketplace, source=("payout", payout.id), kind="payout",
-                      reversal_kind="payout_failed", at=at)
+        entries = [reversal_of(marketplace=marketplace, source=("payout", payout.id),
+                               kind="payout", reversal_kind="payout_failed")]
         if memo.status == "closed":
             memo.closed_amount += payout.amount
-            entry_post(marketplace=marketplace, kind="credit_memo_closed",
-                       source=("payout", payout.id), currency=memo.currency, at=at,
-                       lines=[("customer_credit", memo.company_id, payout.amount),
-                              ("credit_written_off", memo.company_id, -payout.amount)])
+            entries.append(postings.credit_written_off(memo=memo, source=("payout", payout.id),
+                                                       amount=payout.amount))
         else:
             memo.remaining_amount += payout.amount
         save_amounts(memo)
-        outbox.memo("credit_memo.payout_failed", memo)
-    outbox.flush()
+        entries_post(marketplace=marketplace, at=at, postings=[e for e in entries if e])
+        events.memo("credit_memo.payout_failed", memo)
+    events.record()
     return payout

@@ -19,13 +19,17 @@ from common.ids import parse_id
 from common.money import format_amount, parse_amount
 from common.transactions import service
 from credits.compute import MemoPlan, refund_invoice_lines
-from credits.services.core import Outbox, memo_number, memo_open
+from credits.models import CreditMemoLine
+from credits.selectors import credited_by_line
+from credits.services.core import ChangeEvents
 from credits.services.errors import ExceedsRefundableAmount
-from credits.services.memos import _check_not_own, _save, credited_by_line
-from credits.services.payouts import check_refundable, payout_record
+from credits.services.issuing import memo_of_plan, memo_open, number_take
+from credits.services.payouts import check_refundable, payout_make
+from credits.services.planning import check_not_own
 from invoicing import locks as invoice_locks
 from invoicing.models import Payment, Refund
 from invoicing.serializers import invoice_data, payment_data
+from ledger.services import entries_post
 from notifications.services import event_record
 
 
@@ -42,7 +46,7 @@ def refund_create(*, marketplace, payment_id, amount, actor, at) -> Refund:
     invoice = invoice_locks.invoice(marketplace=marketplace, id=found.invoice_id)
     payment = invoice_locks.payment(marketplace=marketplace, id=found.pk)
     amount = parse_amount(amount, invoice.currency, allow_zero=False)
-    _check_not_own(payer=invoice.company, billed=invoice.billed_company)
+    check_not_own(payer=invoice.company, billed=invoice.billed_company)
     refundable = payment.amount - payment.refunded_amount
     if amount > refundable:
         raise ExceedsRefundableAmount(
@@ -53,21 +57,27 @@ def refund_create(*, marketplace, payment_id, amount, actor, at) -> Refund:
     plan = MemoPlan(currency=invoice.currency, lines=refund_invoice_lines(
         lines=list(invoice.lines.select_related("product", "subscription")),
         credited=credited_by_line(invoice=invoice), amount=amount, currency=invoice.currency))
-    memo = _save(marketplace=marketplace, plan=plan, at=at, company_id=invoice.company_id,
-                 billed_company_id=invoice.billed_company_id, user_id=invoice.user_id,
-                 origin="refund", source_invoice=invoice, reason_code="refund",
-                 memo=f"Refund of payment {payment.id}")
+    memo = memo_of_plan(marketplace=marketplace, plan=plan, at=at,
+                        company_id=invoice.company_id, billed_company_id=invoice.billed_company_id,
+                        user_id=invoice.user_id, origin="refund", source_invoice=invoice,
+                        reason_code="refund", note=f"Refund of payment {payment.id}")
     refund = Refund.objects.create(marketplace=marketplace, payment=payment, amount=amount,
                                    status="succeeded", credit_memo_id=memo.id, created_at=at)
     payment.refunded_amount += amount
     payment.save(update_fields=["refunded_amount"])
-    outbox = Outbox(marketplace, actor, at)
-    memo_open(memo=memo, at=at)
-    outbox.memo("credit_memo.issued", memo)
-    payout_record(marketplace=marketplace, memo=memo, amount=amount, method=payment.method,
-                  status="succeeded", actor=actor, at=at, outbox=outbox, refund_id=refund.id)
-    memo_number(memo=memo)
-    outbox.flush()
+    # Written already issued and paid out, its row last (as issuing.issue_new writes a memo).
+    CreditMemoLine.objects.bulk_create(memo.planned_lines)
+    events = ChangeEvents(marketplace, actor, at)
+    opened = memo_open(memo=memo, at=at)
+    events.memo("credit_memo.issued", memo)
+    payout, paid = payout_make(marketplace=marketplace, memo=memo, amount=amount,
+                               method=payment.method, status="succeeded", at=at,
+                               events=events, refund_id=refund.id)
+    entries_post(marketplace=marketplace, at=at, postings=[opened, paid])
+    memo._related_rows = {"lines": memo.planned_lines, "applications": [], "payouts": [payout]}
+    number_take(memo=memo)
+    memo.save(force_insert=True)
+    events.record()
     event_record(marketplace=marketplace, type="invoice.payment_refunded", actor=actor,
                  subject=("invoice", invoice.id),
                  data={**invoice_data(invoice), "payment": payment_data(payment)}, at=at)

@@ -32,7 +32,7 @@ def memo(mp, buyer, make_invoice, clock):
     line = invoice.lines.all()[0]
     return credits.credit_memo_create_from_invoice(
         marketplace=mp, invoice_id=invoice.id, reason_code="overcharge",
-        lines=[{"invoice_line_id": str(line.id), "amount": "200.00"}], memo="Overcharged in "
+        lines=[{"invoice_line_id": str(line.id), "amount": "200.00"}], note="Overcharged in "
         "January.", actor="test", at=clock())
 
 

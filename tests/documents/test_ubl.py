@@ -38,7 +38,7 @@ def test_documents_pass_the_official_rules(mp, seller, buyer, make_company, make
     produced["invoice-mixed"] = ubl(invoice, "invoice")
     # Whole-invoice credit, then three partial credits of one 100.00 line at 19 %.
     produced["memo-whole-invoice"] = ubl(credits.credit_memo_create_from_invoice(
-        marketplace=mp, invoice_id=invoice.id, reason_code="duplicate", memo="Duplicate.",
+        marketplace=mp, invoice_id=invoice.id, reason_code="duplicate", note="Duplicate.",
         actor="t", at=clock()))
     small = make_invoice(buyer, [{"name": "Support", "quantity": "1", "unit_price": "100.00",
                                   "tax_rate": "0.19"}])

@@ -55,7 +55,7 @@ def _resolve(request, post):
         "user_id": post.get("user_id", "").strip() or None,
         "reason_code": post.get("reason_code", ""),
         "reason": post.get("reason", ""),
-        "memo": post.get("memo", ""),
+        "note": post.get("memo", ""),  # the form says memo, the service note
         "auto_apply": post.get("auto_apply") == "on",
         "lines": [out for _, out in lines],
     }

@@ -64,7 +64,7 @@ def memo_request(post, groups) -> dict:
     return {
         "reason_code": post.get("reason_code", ""),
         "reason": post.get("reason", ""),
-        "memo": post.get("memo", ""),
+        "note": post.get("memo", ""),  # the form says memo, the service note
         "lines": lines,
         "apply_to": [i for i in post.getlist("apply_to") if i],
     }
