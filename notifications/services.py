@@ -76,8 +76,8 @@ def _record(batch: list[Event]) -> None:
                      .only("id", "event_types", "enabled"))
     emailed = set(EmailNotificationSetting.objects.filter(
         marketplace_id=marketplace_id, enabled=True).values_list("kind", flat=True))
+    Event.objects.bulk_create(batch)  # one INSERT; ids in the batch's order
     for event in batch:
-        event.save(force_insert=True)
         _fan_out(event, endpoints=endpoints, emailed=emailed)
 
 

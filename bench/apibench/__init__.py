@@ -1,0 +1,1 @@
+"""Parts of bench/api.py: seeding, the raw-SQL baseline of (a), and the row comparison."""
