@@ -3,6 +3,8 @@ it bills that customer), then subscriptions and orders by id, then what credits 
 lock (memos, invoices, the number counter). No service here takes a company lock while holding
 a subscription or an order."""
 
+from django.db.models import Exists, OuterRef
+
 from catalog.models import Subscription
 from customers.models import Company
 
@@ -10,6 +12,17 @@ from customers.models import Company
 def company(*, marketplace, id) -> Company | None:
     return Company.objects.select_for_update(no_key=True, of=("self",)).filter(
         marketplace=marketplace, pk=id).first()
+
+
+def payer(*, marketplace, id, as_of) -> Company | None:
+    """The payer company locked, with `billed`: whether a run billed it as of `as_of`
+    already (its entry exists), in the same statement."""
+    from billing.models import BillingRunEntry
+
+    billed = BillingRunEntry.objects.filter(marketplace=marketplace, company=OuterRef("pk"),
+                                            as_of=as_of)
+    return (Company.objects.select_for_update(no_key=True, of=("self",))
+            .filter(marketplace=marketplace, pk=id).annotate(billed=Exists(billed)).first())
 
 
 def subscriptions(*, marketplace, queryset=None, ids=None) -> list[Subscription]:

@@ -8,7 +8,8 @@ billing.services.runs for the run around it):
 3. take its pending charges billable by `as_of`, one document per (billed company, user,
    currency): customer discounts first, then an invoice if the net is a charge (it takes the
    customer's available credit as any issued invoice does) or a credit memo if it is a credit;
-4. mark the charges billed and write the entry naming the documents.
+4. mark the charges billed (the renewals it made are inserted billed) and write the entry
+   naming the documents.
 
 All of it commits together or not at all. Lock order: payer company, its subscriptions (by
 id), then what issuing locks (credit memos, invoices, the number counter)."""
@@ -20,7 +21,7 @@ from billing import locks
 from billing.compute import Document, DocumentDiscount, Line, document
 from billing.models import BillingRunEntry, Charge, CustomerDiscount
 from billing.services.charges import ROLL_FIELDS, roll_forward
-from catalog.models import Subscription
+from catalog.models import Product, Subscription
 from common.money import format_amount
 from common.transactions import service
 from credits.compute import MemoPlan
@@ -85,41 +86,57 @@ def _memo_plan_lines(doc: Document, charges_by_id) -> list:
 
 def _issue(*, marketplace, payer, billed_id, user_id, currency, charges, discounts, as_of,
            actor, at) -> dict:
+    """Issue the document of one group of charges, and mark them billed by it: those in the
+    database with one UPDATE, the new ones (unsaved) in memory, to be inserted billed."""
     doc = document(lines=[_line(c) for c in charges],
                    discounts=_document_discounts(discounts, currency), currency=currency)
-    ids = [c.id for c in charges]
     if doc.kind == "invoice":
-        invoice = billing_invoice_issue(
+        issued = billing_invoice_issue(
             marketplace=marketplace, payer=payer, billed_id=billed_id, user_id=user_id,
             currency=currency, due_date=as_of, lines=_invoice_lines(doc), actor=actor, at=at)
-        Charge.objects.filter(pk__in=ids).update(status="billed", invoice=invoice,
-                                                 billed_as_of=as_of)
-        return {"type": "invoice", "id": str(invoice.id), "number": invoice.number,
-                "total": format_amount(invoice.total, currency)}
-    # A memo's lines name their product and subscription: load them (memos are the rarer
-    # document, so invoices do without the joins).
-    loaded = Charge.objects.select_related("product", "subscription").in_bulk(ids)
-    plan = MemoPlan(currency=currency, lines=_memo_plan_lines(doc, loaded))
-    billed = payer if billed_id == payer.pk else Company.objects.get(pk=billed_id)
-    memo = billing_memo_issue(marketplace=marketplace, payer=payer, billed=billed,
-                              user_id=user_id, origin=doc.origin, plan=plan, actor=actor, at=at)
-    Charge.objects.filter(pk__in=ids).update(status="billed", credit_memo=memo,
-                                             billed_as_of=as_of)
-    return {"type": "credit_memo", "id": str(memo.id), "number": memo.number,
-            "total": format_amount(memo.total, currency)}
+        marks = {"invoice_id": issued.id}
+        entry = {"type": "invoice", "id": str(issued.id), "number": issued.number,
+                 "total": format_amount(issued.total, currency)}
+    else:
+        # A memo's lines name their product and subscription: load them (memos are the
+        # rarer document, so invoices do without).
+        products = Product.objects.in_bulk({c.product_id for c in charges} - {None})
+        subs = Subscription.objects.in_bulk({c.subscription_id for c in charges} - {None})
+        for charge in charges:
+            charge.product = products.get(charge.product_id)
+            charge.subscription = subs.get(charge.subscription_id)
+        plan = MemoPlan(currency=currency,
+                        lines=_memo_plan_lines(doc, {c.id: c for c in charges}))
+        billed = payer if billed_id == payer.pk else Company.objects.get(pk=billed_id)
+        issued = billing_memo_issue(marketplace=marketplace, payer=payer, billed=billed,
+                                    user_id=user_id, origin=doc.origin, plan=plan, actor=actor,
+                                    at=at)
+        marks = {"credit_memo_id": issued.id}
+        entry = {"type": "credit_memo", "id": str(issued.id), "number": issued.number,
+                 "total": format_amount(issued.total, currency)}
+    saved = [c.id for c in charges if not c._state.adding]
+    if saved:
+        Charge.objects.filter(pk__in=saved).update(status="billed", billed_as_of=as_of,
+                                                   **marks)
+    for charge in charges:
+        charge.status, charge.billed_as_of = "billed", as_of
+        for field, value in marks.items():
+            setattr(charge, field, value)
+    return entry
 
 
 def _save_rolled(subs) -> None:
-    """One UPDATE per set of equal new values (a customer's subscriptions mostly renew
-    alike), rather than one per subscription."""
-    groups = defaultdict(list)
-    for sub in subs:
-        values = tuple((f, getattr(sub, Subscription._meta.get_field(f).attname))
-                       for f in ROLL_FIELDS)
-        groups[values].append(sub.pk)
-    for values, ids in groups.items():
-        Subscription.objects.filter(pk__in=ids).update(
-            **{Subscription._meta.get_field(f).attname: v for f, v in values})
+    """One UPDATE for the subscriptions brought forward: a plain one when they renew alike
+    (the usual case), else one that sets each its own values."""
+    if not subs:
+        return
+    attnames = [Subscription._meta.get_field(f).attname for f in ROLL_FIELDS]
+    values = {tuple(getattr(sub, a) for a in attnames) for sub in subs}
+    if len(values) == 1:
+        Subscription.objects.filter(pk__in=[sub.pk for sub in subs]).update(
+            **dict(zip(attnames, values.pop(), strict=True)))
+    else:
+        Subscription.objects.bulk_update(subs, ROLL_FIELDS)
 
 
 @service
@@ -128,9 +145,8 @@ def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
     """Bill one payer as of `as_of` (see the module's docstring). None when there was
     nothing to bill or it had been billed already. `any_discounts=False` (the run found no
     customer discount in the marketplace) spares the look-up."""
-    payer = locks.company(marketplace=marketplace, id=company_id)
-    if payer is None or BillingRunEntry.objects.filter(
-            marketplace=marketplace, company=payer, as_of=as_of).exists():
+    payer = locks.payer(marketplace=marketplace, id=company_id, as_of=as_of)
+    if payer is None or payer.billed:
         return None
     billed_ids = [payer.pk]
     if payer.is_reseller:
@@ -144,13 +160,15 @@ def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
     for sub in sorted(subs, key=lambda s: (s.created_at, s.id)):
         renewals.extend(roll_forward(sub=sub, to=as_of, at=at, positions=positions))
     _save_rolled(subs)
-    Charge.objects.bulk_create(renewals)
-    charges = list(
-        Charge.objects.filter(marketplace=marketplace, company=payer, status="pending",
-                              bill_on__lte=as_of)
-        .order_by("bill_on", "created_at", "position", "id")
-    )
+    # The charges waiting (rated usage among them, saved as it was rated), then the renewals
+    # not saved yet, in one order: the database's for the ones, the same keys for the rest.
+    charges = sorted(
+        [*Charge.objects.filter(marketplace=marketplace, company=payer, status="pending",
+                                bill_on__lte=as_of),
+         *(c for c in renewals if c.bill_on <= as_of)],
+        key=lambda c: (c.bill_on, c.created_at, c.position, c.id))
     if not charges:
+        Charge.objects.bulk_create(renewals)
         return None
     groups = defaultdict(list)
     for charge in charges:
@@ -165,5 +183,6 @@ def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
             marketplace=marketplace, payer=payer, billed_id=group[0].billed_company_id,
             user_id=group[0].user_id, currency=group[0].currency, charges=group,
             discounts=discounts, as_of=as_of, actor=actor, at=at))
+    Charge.objects.bulk_create(renewals)  # billed already, or still pending (billed later)
     return BillingRunEntry.objects.create(marketplace=marketplace, run=run, company=payer,
                                           as_of=as_of, documents=documents, created_at=at)
