@@ -125,17 +125,27 @@ def _issue(*, marketplace, payer, billed_id, user_id, currency, charges, discoun
     return entry
 
 
-def _save_rolled(subs) -> None:
-    """One UPDATE for the subscriptions brought forward: a plain one when they renew alike
-    (the usual case), else one that sets each its own values."""
-    if not subs:
-        return
-    attnames = [Subscription._meta.get_field(f).attname for f in ROLL_FIELDS]
-    values = {tuple(getattr(sub, a) for a in attnames) for sub in subs}
-    if len(values) == 1:
+ROLL_ATTNAMES = [Subscription._meta.get_field(f).attname for f in ROLL_FIELDS]
+
+
+def _rolled_values(sub) -> tuple:
+    return tuple(getattr(sub, a) for a in ROLL_ATTNAMES)
+
+
+def _save_rolled(subs, before: dict) -> None:
+    """Save what bringing the subscriptions forward changed (`before`: their values by id):
+    one UPDATE of the changed fields when they changed alike (the usual case: a customer's
+    subscriptions renew to the same period), else one that sets each its own values."""
+    changes = set()
+    for sub in subs:
+        old = before[sub.pk]
+        changes.add(tuple((a, v) for a, v, o in zip(ROLL_ATTNAMES, _rolled_values(sub), old,
+                                                      strict=True) if v != o))
+    changes.discard(())
+    if len(changes) == 1:
         Subscription.objects.filter(pk__in=[sub.pk for sub in subs]).update(
-            **dict(zip(attnames, values.pop(), strict=True)))
-    else:
+            **dict(changes.pop()))
+    elif changes:
         Subscription.objects.bulk_update(subs, ROLL_FIELDS)
 
 
@@ -157,9 +167,10 @@ def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
                                              period_end__lte=as_of),
     )
     renewals, positions = [], itertools.count()
+    before = {sub.pk: _rolled_values(sub) for sub in subs}
     for sub in sorted(subs, key=lambda s: (s.created_at, s.id)):
         renewals.extend(roll_forward(sub=sub, to=as_of, at=at, positions=positions))
-    _save_rolled(subs)
+    _save_rolled(subs, before)
     # The charges waiting (rated usage among them, saved as it was rated), then the renewals
     # not saved yet, in one order: the database's for the ones, the same keys for the rest.
     charges = sorted(
