@@ -244,22 +244,30 @@ def invoice_open(*, invoice: Invoice, at) -> None:
     invoice.save(update_fields=["issued_at", "due_date", "status"])
 
 
-def invoice_number(*, invoice: Invoice) -> None:
-    """Take the invoice's number: the last write of an issue but for its events. The counter's
-    row lock, which serialises every issue of the marketplace, is held from here to the
-    commit."""
+def invoice_number_take(*, invoice: Invoice) -> None:
+    """Take the invoice's gapless number (in memory): the last write of an issue but for the
+    invoice's row and its events. The counter's row lock, which serialises every issue of the
+    marketplace, is held from here to the commit."""
     invoice.number = next_number(marketplace=invoice.marketplace, document_type="invoice")
+
+
+def invoice_number(*, invoice: Invoice) -> None:
+    """Take the number of an invoice already written and write it."""
+    invoice_number_take(invoice=invoice)
     Invoice.objects.filter(pk=invoice.pk).update(number=invoice.number)
 
 
 def invoice_add_credit(*, invoice: Invoice, amount: Decimal) -> bool:
-    """Count applied credit on a locked, open invoice; True when that pays it."""
+    """Count applied credit on a locked, open invoice; True when that pays it. An invoice
+    issued in this change and not written yet changes in memory only: it is written last,
+    as it stands."""
     invoice.amount_credited += amount
     invoice.amount_due -= amount
     became_paid = invoice.amount_due == 0
     if became_paid:
         invoice.status = "paid"
-    invoice.save(update_fields=["amount_credited", "amount_due", "status"])
+    if not invoice._state.adding:
+        invoice.save(update_fields=["amount_credited", "amount_due", "status"])
     return became_paid
 
 

@@ -1,15 +1,15 @@
 """Issuing invoices. Issuing draws on the customer's credit when the marketplace's
 `auto_apply_credit_to_new_invoices` is on, so it is orchestrated here, above invoicing.
 
-In order: the customer's memos that may go to the invoice are locked (memos before invoices),
-the invoice is written issued (a new one in one INSERT, its lines in another; a draft with one
-UPDATE), credit is applied, the change's journal entries are posted together and the PDF job
-queued; the payloads of the change's events are built; then, as the last write, the invoice
-takes its gapless number, which is written into the payloads, and the events are recorded in
-one batch. The number's counter is locked from that moment until the commit and serialises
-every issue of the marketplace, so only the number's row, the invoice's number and the events
-come after it. The invoice's payload is kept as `invoice.event_data`: the API answers it."""
-
+In order: the customer's memos that may go to the invoice are locked (memos before invoices);
+the invoice is issued (a new one: its lines in one INSERT, its row comes last; a draft: one
+UPDATE); credit is applied; the change's journal entries are posted together and the PDF job
+queued; the payloads of the change's events are built. Then, as the last writes, the invoice
+takes its gapless number (a new invoice's row is written now, as it stands, in one INSERT),
+the number is written into the payloads, and the events are recorded in one batch. The
+number's counter is locked from that moment until the commit and serialises every issue of
+the marketplace, so only the invoice's row and the events come after it. The invoice's
+payload is kept as `invoice.event_data`: the API answers it."""
 
 from common.errors import InvalidState
 from common.parsing import parse_bool
@@ -21,13 +21,14 @@ from credits.services.rules import eligibility_error
 from documents.services import pdf_schedule
 from invoicing import locks as invoice_locks
 from invoicing import postings as invoice_postings
-from invoicing.models import Invoice
+from invoicing.models import Invoice, InvoiceLine
 from invoicing.serializers import invoice_data, new_invoice_data
 from invoicing.services import (
     NewInvoice,
     invoice_get,
     invoice_mark_issued,
     invoice_number,
+    invoice_number_take,
     invoice_open,
     invoice_prepare,
     invoice_save,
@@ -70,37 +71,50 @@ def _apply_credit(*, marketplace, invoice: Invoice, memos, actor, at,
     return made
 
 
-def _issue(*, marketplace, invoice: Invoice, memos, actor, at, lines=None) -> Invoice:
-    """Apply credit to an invoice written issued, post, number it and record its events.
-    `lines`: those of an invoice created in this change (its payload is then built without
-    reading it back)."""
+def _apply_and_post(*, marketplace, invoice: Invoice, memos, actor, at) -> tuple:
+    """Apply credit, post the change's entries together, queue the PDF job. Returns the
+    applications made and the change's events so far."""
     events = ChangeEvents(marketplace, actor, at)
     made = _apply_credit(marketplace=marketplace, invoice=invoice, memos=memos, actor=actor,
                          at=at, events=events)
     entries_post(marketplace=marketplace, at=at,
                  postings=[invoice_postings.invoice_issued(invoice), *(p for _, p in made)])
     pdf_schedule(marketplace_id=invoice.marketplace_id, kind="invoice", document_id=invoice.id)
-    data = (invoice_data(invoice) if lines is None else
-            new_invoice_data(invoice, lines=lines, applications=[a for a, _ in made]))
-    # "invoice.paid" from a credit application is said by the invoice's own events instead.
-    applied = list({id(m): m for t, kind, m in events.items if kind == "credit_memo"}.values())
-    if applied:
-        memos_read_related(applied)
-    memo_payloads = {memo.id: memo_data(memo) for memo in applied}
+    return [a for a, _ in made], events
 
-    invoice_number(invoice=invoice)
+
+def _memo_events(events: ChangeEvents, applications) -> list:
+    """The memo events of the change, each memo's payload built once (three reads for all).
+    The applications made count whether or not the invoice's row is written yet."""
+    applied = list({id(m): m for _, kind, m in events.items if kind == "credit_memo"}.values())
+    if not applied:
+        return []
+    memos_read_related(applied)
+    made = {a.id for a in applications}
+    for memo in applied:
+        rows = memo._related_rows["applications"]
+        rows[:] = [a for a in rows if a.id not in made]
+        rows += [a for a in applications if a.memo_id == memo.id]
+    payloads = {memo.id: memo_data(memo) for memo in applied}
+    return [(type, ("credit_memo", memo.id), payloads[memo.id])
+            for type, kind, memo in events.items if kind == "credit_memo"]
+
+
+def _record(*, marketplace, invoice: Invoice, data: dict, memo_events: list, actor, at
+            ) -> Invoice:
+    """Record the change's events in one batch, the number just taken written into the
+    payloads built before it."""
     data["number"] = invoice.number
-    for payload in memo_payloads.values():
+    for _, _, payload in memo_events:
         for application in payload["applications"]:
             if application["invoice_id"] == data["id"]:
                 application["invoice_number"] = invoice.number
     subject = ("invoice", invoice.id)
+    # "invoice.paid" from a credit application is said by the invoice's own events instead.
     recorded = [("invoice.issued", subject, data)]
     if invoice.status == "paid":
         recorded.append(("invoice.paid", subject, data))
-    recorded += [(type, ("credit_memo", memo.id), memo_payloads[memo.id])
-                 for type, kind, memo in events.items if kind == "credit_memo"]
-    events_record(marketplace=marketplace, actor=actor, at=at, events=recorded)
+    events_record(marketplace=marketplace, actor=actor, at=at, events=recorded + memo_events)
     invoice.event_data = data
     return invoice
 
@@ -108,18 +122,32 @@ def _issue(*, marketplace, invoice: Invoice, memos, actor, at, lines=None) -> In
 def issue(*, marketplace, invoice: Invoice, memos: list[CreditMemo], actor, at) -> Invoice:
     """Issue a saved, locked draft, applying `memos` (locked before it)."""
     invoice_open(invoice=invoice, at=at)
-    return _issue(marketplace=marketplace, invoice=invoice, memos=memos, actor=actor, at=at)
+    applications, events = _apply_and_post(marketplace=marketplace, invoice=invoice,
+                                           memos=memos, actor=actor, at=at)
+    data = invoice_data(invoice)
+    memo_events = _memo_events(events, applications)
+    invoice_number(invoice=invoice)
+    return _record(marketplace=marketplace, invoice=invoice, data=data,
+                   memo_events=memo_events, actor=actor, at=at)
 
 
 def issue_new(*, marketplace, new: NewInvoice, actor, at) -> Invoice:
     """Write and issue an invoice checked and priced in this change (`invoice_prepare`,
     `invoice_priced`), applying the customer's available credit, in the caller's
-    transaction."""
-    memos = _memos_for(marketplace=marketplace, invoice=new.invoice)
-    invoice_mark_issued(invoice=new.invoice, at=at)
-    invoice_save(new)
-    return _issue(marketplace=marketplace, invoice=new.invoice, memos=memos, actor=actor,
-                  at=at, lines=new.lines)
+    transaction. Its lines and applications are written first (foreign keys are checked at
+    the commit), its row last, as it stands, with its number."""
+    invoice = new.invoice
+    memos = _memos_for(marketplace=marketplace, invoice=invoice)
+    invoice_mark_issued(invoice=invoice, at=at)
+    InvoiceLine.objects.bulk_create(new.lines)
+    applications, events = _apply_and_post(marketplace=marketplace, invoice=invoice,
+                                           memos=memos, actor=actor, at=at)
+    data = new_invoice_data(invoice, lines=new.lines, applications=applications)
+    memo_events = _memo_events(events, applications)
+    invoice_number_take(invoice=invoice)
+    invoice.save(force_insert=True)
+    return _record(marketplace=marketplace, invoice=invoice, data=data,
+                   memo_events=memo_events, actor=actor, at=at)
 
 
 @service
