@@ -2,11 +2,11 @@
 been credited, credit balances and the ledger's agreement with the documents."""
 
 import datetime
+import time
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Q, Subquery, Sum
 from django.db.models.lookups import IsNull
 
 from common.errors import InvalidInput
@@ -46,17 +46,14 @@ def credited_by_line(*, invoice, exclude_memo_id=None) -> dict:
 def invoice_lines_credited(*, invoice) -> list:
     """The invoice's lines (with product and subscription), each with `credited`: what
     issued, non-void memos have credited of it so far. One query."""
-    money = CreditMemoLine._meta.get_field("amount")
-
-    def credited(column):
-        total = (_counted_credit_lines().filter(source_invoice_line=OuterRef("pk")).order_by()
-                 .values("source_invoice_line").annotate(s=Sum(column)).values("s"))
-        return Coalesce(Subquery(total, output_field=money), Value(0), output_field=money)
-
+    counted = Q(credit_lines__memo__issued_at__isnull=False,
+                credit_lines__memo__voided_at__isnull=True)
     lines = list(invoice.lines.select_related("product", "subscription").annotate(
-        credited_amount=credited("amount"), credited_tax=credited("tax_amount")))
+        credited_amount=Sum("credit_lines__amount", filter=counted),
+        credited_tax=Sum("credit_lines__tax_amount", filter=counted)).order_by("position"))
     for line in lines:
-        line.credited = Credited(line.credited_amount, line.credited_tax)
+        line.credited = Credited(line.credited_amount or Decimal(0),
+                                 line.credited_tax or Decimal(0))
     return lines
 
 
@@ -231,6 +228,11 @@ def credit_memo_list(*, marketplace, status=None, company_id=None, user_id=None,
 SEARCH_NAMES_MAX = 500
 SEARCH_SAMPLE = 200
 SEARCH_WALK_HITS = 20
+# The plan a search took, per process, for SEARCH_PLAN_SECONDS: the next pages of a list
+# and the same search again skip the sample (the plan decides the speed, never the result).
+SEARCH_PLAN_SECONDS = 60
+SEARCH_PLANS_MAX = 1000
+_search_plans: dict = {}
 
 
 def _has_row(queryset):
@@ -253,7 +255,8 @@ def document_search(documents, *, marketplace, q: str, lines, field: str,
       the documents: fast for a rare `q`, but a common one matches a large share of a big
       table (seconds at a million memos).
     The newest SEARCH_SAMPLE documents choose: the walk when SEARCH_WALK_HITS of them
-    match (or there are fewer), else the union. Both find the same documents. A caller
+    match (or there are fewer), else the union; the choice is remembered for a minute
+    (`_walks`). Both find the same documents. A caller
     that reads the whole matching set (counts and totals on the pages) says `whole_set`:
     the walk would then test every document, so the union serves it."""
     companies = Company.objects.filter(marketplace=marketplace, name__icontains=q)
@@ -264,14 +267,29 @@ def document_search(documents, *, marketplace, q: str, lines, field: str,
                    | _has_row(companies.filter(pk=OuterRef("company_id")))
                    | _has_row(companies.filter(pk=OuterRef("billed_company_id")))
                    | _has_row(lines.filter(**{field: OuterRef("id")})))
+    if _walks(documents, row_matches, q):
+        return documents.filter(row_matches)
+    return _search_union(documents, marketplace=marketplace, q=q, lines=lines, field=field,
+                         companies=companies)
+
+
+def _walks(documents, row_matches, q) -> bool:
+    """Whether the search walks (see document_search): sampled, or as decided within the
+    last SEARCH_PLAN_SECONDS for the same documents (the filters' SQL), `q` and settings."""
+    key = (str(documents.query), q, SEARCH_SAMPLE, SEARCH_WALK_HITS)
+    at = time.monotonic()
+    known = _search_plans.get(key)
+    if known is not None and at - known[1] < SEARCH_PLAN_SECONDS:
+        return known[0]
     sample = list(documents.order_by("-created_at", "-id")
                   .annotate(search_hit=ExpressionWrapper(row_matches, BooleanField()))
                   .values_list("search_hit", flat=True)[:SEARCH_SAMPLE])
     # A draft's null number makes its test null (no match), not false.
-    if len(sample) < SEARCH_SAMPLE or sum(1 for hit in sample if hit) >= SEARCH_WALK_HITS:
-        return documents.filter(row_matches)
-    return _search_union(documents, marketplace=marketplace, q=q, lines=lines, field=field,
-                         companies=companies)
+    walk = len(sample) < SEARCH_SAMPLE or sum(1 for hit in sample if hit) >= SEARCH_WALK_HITS
+    if len(_search_plans) >= SEARCH_PLANS_MAX:
+        _search_plans.clear()
+    _search_plans[key] = (walk, at)
+    return walk
 
 
 def _search_union(documents, *, marketplace, q, lines, field, companies):
