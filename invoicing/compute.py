@@ -26,10 +26,16 @@ class InvoiceAmounts:
 
 def line_amounts(*, quantity: Decimal, unit_price: Decimal, discount_amount: Decimal,
                  tax_rate: Decimal, currency: str) -> LineAmounts:
-    gross = round_amount(quantity * unit_price, currency)
-    amount = gross - discount_amount
-    tax = round_amount(amount * tax_rate, currency)
-    return LineAmounts(gross, discount_amount, amount, tax, amount + tax)
+    gross = _signed_zero_dropped(round_amount(quantity * unit_price, currency))
+    amount = _signed_zero_dropped(gross - discount_amount)
+    tax = _signed_zero_dropped(round_amount(amount * tax_rate, currency))
+    return LineAmounts(gross, discount_amount, amount, tax, _signed_zero_dropped(amount + tax))
+
+
+def _signed_zero_dropped(value: Decimal) -> Decimal:
+    """0.00 for -0.00 (no tax on a negative line): a zero has no sign, as it has none once
+    stored."""
+    return abs(value) if not value else value
 
 
 def invoice_amounts(*, lines: list[dict], currency: str) -> InvoiceAmounts:
