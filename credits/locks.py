@@ -94,3 +94,16 @@ def open_invoices_for(*, marketplace, memo) -> list:
         (inv for inv in locked if inv.status == "open" and inv.amount_due > 0),
         key=lambda inv: (inv.due_date, inv.issued_at, inv.id),
     )
+
+
+def memos_for_invoice(*, marketplace, invoice) -> list[CreditMemo]:
+    """The customer's memos with credit left that may go to `invoice` (currency, payer, user
+    unless company-wide billing), read and locked in id order in one query (before the
+    invoice's lock)."""
+    candidates = CreditMemo.objects.filter(
+        marketplace=marketplace, company_id=invoice.company_id, currency=invoice.currency,
+        status__in=["unapplied", "partially_applied"], remaining_amount__gt=0,
+    )
+    if not marketplace.company_wide_billing:
+        candidates = candidates.filter(user_id=invoice.user_id)
+    return list(candidates.select_for_update(no_key=True, of=("self",)).order_by("id"))

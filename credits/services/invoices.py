@@ -14,6 +14,7 @@ payload is kept as `invoice.event_data`: the API answers it."""
 from common.errors import InvalidState
 from common.parsing import parse_bool
 from common.transactions import service
+from credits import locks
 from credits.models import CreditMemo
 from credits.serializers import memo_data, memos_read_related
 from credits.services.core import ChangeEvents, application_make, save_amounts
@@ -38,17 +39,11 @@ from notifications.services import events_record
 
 
 def _memos_for(*, marketplace, invoice) -> list[CreditMemo]:
-    """The customer's memos that may go to `invoice`, locked in id order (before the
-    invoice), in one statement."""
+    """The customer's memos that may go to `invoice`, locked, when the marketplace applies
+    credit to new invoices."""
     if not marketplace.auto_apply_credit_to_new_invoices:
         return []
-    candidates = CreditMemo.objects.filter(
-        marketplace=marketplace, company_id=invoice.company_id, currency=invoice.currency,
-        status__in=["unapplied", "partially_applied"], remaining_amount__gt=0,
-    )
-    if not marketplace.company_wide_billing:
-        candidates = candidates.filter(user_id=invoice.user_id)
-    return list(candidates.select_for_update(no_key=True, of=("self",)).order_by("id"))
+    return locks.memos_for_invoice(marketplace=marketplace, invoice=invoice)
 
 
 def _apply_credit(*, marketplace, invoice: Invoice, memos, actor, at,
