@@ -77,10 +77,11 @@ def number_take(*, memo: CreditMemo) -> None:
     memo.number = next_number(marketplace=memo.marketplace, document_type="credit_memo")
 
 
-def _open_and_apply(*, marketplace, memo, lines, invoices: dict, actor, at,
-                    events: ChangeEvents) -> None:
-    """Open the memo, apply it as its creation asked and post the change's entries; the
-    memo's payload will show `lines` and the applications made."""
+def _issue(*, marketplace, memo, lines, invoices: dict, actor, at, write) -> CreditMemo:
+    """Open the memo, apply it as its creation asked, post the change's entries; then, last,
+    take its number and `write()` its row; then record the events (the memo's payload shows
+    `lines` and the applications made)."""
+    events = ChangeEvents(marketplace, actor, at)
     entries = [memo_open(memo=memo, at=at)]
     events.memo("credit_memo.issued", memo)
     if memo.apply_mode == "source":
@@ -102,21 +103,20 @@ def _open_and_apply(*, marketplace, memo, lines, invoices: dict, actor, at,
                  postings=entries + [posting for _, posting in made])
     memo._related_rows = {"lines": lines, "applications": [a for a, _ in made],
                           "payouts": []}
+    number_take(memo=memo)
+    write()
+    events.record()
+    return memo
 
 
 def issue_new(*, marketplace, memo: CreditMemo, invoices: dict, actor, at) -> CreditMemo:
     """Issue a memo of this change (`memo_of_plan`), planned under the lock of its source
     invoice if it has one (so its lines need no second check). `invoices`: those it is to
     be applied to, locked ({id: invoice}; for auto-apply, in the order to apply)."""
-    lines = memo.planned_lines
-    CreditMemoLine.objects.bulk_create(lines)
-    events = ChangeEvents(marketplace, actor, at)
-    _open_and_apply(marketplace=marketplace, memo=memo, lines=lines, invoices=invoices,
-                    actor=actor, at=at, events=events)
-    number_take(memo=memo)
-    memo.save(force_insert=True)
-    events.record()
-    return memo
+    CreditMemoLine.objects.bulk_create(memo.planned_lines)
+    return _issue(marketplace=marketplace, memo=memo, lines=memo.planned_lines,
+                  invoices=invoices, actor=actor, at=at,
+                  write=lambda: memo.save(force_insert=True))
 
 
 def issue_draft(*, marketplace, memo: CreditMemo, actor, at) -> CreditMemo:
@@ -135,13 +135,8 @@ def issue_draft(*, marketplace, memo: CreditMemo, actor, at) -> CreditMemo:
         memo.source_invoice = invoices[memo.source_invoice_id]
         check_source_invoice(memo.source_invoice)
         _recheck_invoice_lines(memo, lines)
-    events = ChangeEvents(marketplace, actor, at)
-    _open_and_apply(marketplace=marketplace, memo=memo, lines=lines, invoices=invoices,
-                    actor=actor, at=at, events=events)
-    number_take(memo=memo)
-    memo.save(update_fields=ISSUE_FIELDS)
-    events.record()
-    return memo
+    return _issue(marketplace=marketplace, memo=memo, lines=lines, invoices=invoices,
+                  actor=actor, at=at, write=lambda: memo.save(update_fields=ISSUE_FIELDS))
 
 
 def _recheck_invoice_lines(memo, lines) -> None:
