@@ -15,14 +15,18 @@ def company(*, marketplace, id) -> Company | None:
 
 
 def payer(*, marketplace, id, as_of) -> Company | None:
-    """The payer company locked, with `billed`: whether a run billed it as of `as_of`
-    already (its entry exists), in the same statement."""
-    from billing.models import BillingRunEntry
+    """The payer company locked, in the same statement as what a billing run asks first:
+    `billed`, whether a run billed it as of `as_of` already (its entry exists), and
+    `charges_waiting`, whether it has pending charges billable by then."""
+    from billing.models import BillingRunEntry, Charge
 
     billed = BillingRunEntry.objects.filter(marketplace=marketplace, company=OuterRef("pk"),
                                             as_of=as_of)
+    waiting = Charge.objects.filter(marketplace=marketplace, company=OuterRef("pk"),
+                                    status="pending", bill_on__lte=as_of)
     return (Company.objects.select_for_update(no_key=True, of=("self",))
-            .filter(marketplace=marketplace, pk=id).annotate(billed=Exists(billed)).first())
+            .filter(marketplace=marketplace, pk=id)
+            .annotate(billed=Exists(billed), charges_waiting=Exists(waiting)).first())
 
 
 def subscriptions(*, marketplace, queryset=None, ids=None) -> list[Subscription]:

@@ -124,3 +124,12 @@ def table_counts() -> dict:
 
 def delta(before, after) -> dict:
     return {t: after[t] - before[t] for t in TABLES}
+
+
+def event_types() -> list:
+    from django.db.models import Count
+
+    from notifications.models import Event
+
+    return list(Event.objects.values_list("marketplace__slug", "type")
+                .annotate(n=Count("id")).order_by("marketplace__slug", "type"))

@@ -168,16 +168,20 @@ def billing_run_customer(*, marketplace, run, company_id, as_of, actor, at,
     )
     renewals, positions = [], itertools.count()
     before = {sub.pk: _rolled_values(sub) for sub in subs}
+    # Usage is rated (and saved) at a metered period's end: a plan metered before or after.
+    metered = any(not sub.plan.in_advance for sub in subs)
     for sub in sorted(subs, key=lambda s: (s.created_at, s.id)):
         renewals.extend(roll_forward(sub=sub, to=as_of, at=at, positions=positions))
     _save_rolled(subs, before)
-    # The charges waiting (rated usage among them, saved as it was rated), then the renewals
-    # not saved yet, in one order: the database's for the ones, the same keys for the rest.
-    charges = sorted(
-        [*Charge.objects.filter(marketplace=marketplace, company=payer, status="pending",
-                                bill_on__lte=as_of),
-         *(c for c in renewals if c.bill_on <= as_of)],
-        key=lambda c: (c.bill_on, c.created_at, c.position, c.id))
+    # The charges waiting (rated usage among them, saved as it was rated: read them when
+    # there were any, or usage was rated), then the renewals not saved yet, in one order: the
+    # database's for the ones, the same keys for the rest.
+    waiting = []
+    if payer.charges_waiting or metered or any(not sub.plan.in_advance for sub in subs):
+        waiting = Charge.objects.filter(marketplace=marketplace, company=payer,
+                                        status="pending", bill_on__lte=as_of)
+    charges = sorted([*waiting, *(c for c in renewals if c.bill_on <= as_of)],
+                     key=lambda c: (c.bill_on, c.created_at, c.position, c.id))
     if not charges:
         Charge.objects.bulk_create(renewals)
         return None
