@@ -2,6 +2,7 @@
 been credited, credit balances and the ledger's agreement with the documents."""
 
 import datetime
+import time
 from collections import defaultdict
 from decimal import Decimal
 
@@ -220,13 +221,20 @@ def credit_memo_list(*, marketplace, status=None, company_id=None, user_id=None,
     if q:
         memos = document_search(memos, marketplace=marketplace, q=q, field="memo_id",
                                 lines=CreditMemoLine.objects.filter(description__icontains=q),
-                                whole_set=whole_set)
+                                whole_set=whole_set, plan_key=(
+                                    "credit_memo", marketplace.pk, status, origin, currency,
+                                    company_id, user_id, start, end, visible_to_company_id))
     return memos
 
 
 SEARCH_NAMES_MAX = 500
 SEARCH_SAMPLE = 200
 SEARCH_WALK_HITS = 20
+# The plan a search took, per process, for SEARCH_PLAN_SECONDS: the next pages of a list
+# and the same search again skip the sample (the plan decides the speed, never the result).
+SEARCH_PLAN_SECONDS = 60
+SEARCH_PLANS_MAX = 1000
+_search_plans: dict = {}
 
 
 def _has_row(queryset):
@@ -237,7 +245,7 @@ def _has_row(queryset):
 
 
 def document_search(documents, *, marketplace, q: str, lines, field: str,
-                    whole_set: bool = False):
+                    whole_set: bool = False, plan_key=None):
     """Documents whose number, company or billed company name, or a line's description
     (`lines`: the matching lines; `field`: their document's id) holds `q`,
     case-insensitively. Two plans, for a common and a rare `q`:
@@ -249,7 +257,9 @@ def document_search(documents, *, marketplace, q: str, lines, field: str,
       the documents: fast for a rare `q`, but a common one matches a large share of a big
       table (seconds at a million memos).
     The newest SEARCH_SAMPLE documents choose: the walk when SEARCH_WALK_HITS of them
-    match (or there are fewer), else the union. Both find the same documents. A caller
+    match (or there are fewer), else the union; the choice is remembered for a minute
+    (`_walks`; `plan_key`: the filters that made `documents`, else their SQL is the key).
+    Both find the same documents. A caller
     that reads the whole matching set (counts and totals on the pages) says `whole_set`:
     the walk would then test every document, so the union serves it."""
     companies = Company.objects.filter(marketplace=marketplace, name__icontains=q)
@@ -260,14 +270,30 @@ def document_search(documents, *, marketplace, q: str, lines, field: str,
                    | _has_row(companies.filter(pk=OuterRef("company_id")))
                    | _has_row(companies.filter(pk=OuterRef("billed_company_id")))
                    | _has_row(lines.filter(**{field: OuterRef("id")})))
+    if _walks(documents, row_matches, q, plan_key):
+        return documents.filter(row_matches)
+    return _search_union(documents, marketplace=marketplace, q=q, lines=lines, field=field,
+                         companies=companies)
+
+
+def _walks(documents, row_matches, q, plan_key) -> bool:
+    """Whether the search walks (see document_search): sampled, or as decided within the
+    last SEARCH_PLAN_SECONDS for the same documents (`plan_key`, else the filters' SQL),
+    `q` and settings."""
+    key = (plan_key or str(documents.query), q, SEARCH_SAMPLE, SEARCH_WALK_HITS)
+    at = time.monotonic()
+    known = _search_plans.get(key)
+    if known is not None and at - known[1] < SEARCH_PLAN_SECONDS:
+        return known[0]
     sample = list(documents.order_by("-created_at", "-id")
                   .annotate(search_hit=ExpressionWrapper(row_matches, BooleanField()))
                   .values_list("search_hit", flat=True)[:SEARCH_SAMPLE])
     # A draft's null number makes its test null (no match), not false.
-    if len(sample) < SEARCH_SAMPLE or sum(1 for hit in sample if hit) >= SEARCH_WALK_HITS:
-        return documents.filter(row_matches)
-    return _search_union(documents, marketplace=marketplace, q=q, lines=lines, field=field,
-                         companies=companies)
+    walk = len(sample) < SEARCH_SAMPLE or sum(1 for hit in sample if hit) >= SEARCH_WALK_HITS
+    if len(_search_plans) >= SEARCH_PLANS_MAX:
+        _search_plans.clear()
+    _search_plans[key] = (walk, at)
+    return walk
 
 
 def _search_union(documents, *, marketplace, q, lines, field, companies):
