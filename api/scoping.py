@@ -56,7 +56,8 @@ def payments(key):
 
 def _get(queryset, value, *, what: str, param: str):
     pk = parse_id(value)
-    found = queryset.filter(pk=pk).first() if pk else None
+    # [:1], not first(): one row at most, so no ORDER BY to build and compile.
+    found = next(iter(queryset.filter(pk=pk)[:1]), None) if pk else None
     if found is None:
         raise NotFound(f"no such {what}", param=param)
     return found

@@ -34,11 +34,10 @@ def hash_secret(secret: str) -> str:
 def api_key_find(*, secret: str) -> ApiKey | None:
     if not isinstance(secret, str) or not secret.startswith("abk_") or len(secret) > 200:
         return None
-    return (
-        ApiKey.objects.select_related("marketplace")
-        .filter(secret_hash=hash_secret(secret), revoked_at__isnull=True)
-        .first()
-    )
+    # [:1], not first(): the hash is unique, so no ORDER BY to build and compile.
+    keys = (ApiKey.objects.select_related("marketplace")
+            .filter(secret_hash=hash_secret(secret), revoked_at__isnull=True)[:1])
+    return next(iter(keys), None)
 
 
 def new_secret() -> str:
