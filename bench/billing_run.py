@@ -17,6 +17,10 @@ same number of processes.
 
     .venv/bin/python bench/billing_run.py [--subscriptions 10000 100000] [--workers 1 2]
                                           [--per-customer 2] [--credit-share 0.2] [--keep]
+                                          [--time-limit SECONDS]
+
+`--time-limit` stops each run after so many seconds (the raw SQL then bills as many
+customers): documents/s and peak memory of a run too long to wait for.
 
 The database is `abate_bench_billing` on 127.0.0.1:5432 (dropped and re-created).
 """
@@ -57,16 +61,21 @@ def measure(size: int, args) -> list[dict]:
     results = []
     for n in args.workers:
         before = table_counts()
-        orm = run_with_workers(markets[("orm", n)], workers=n)
+        orm = run_with_workers(markets[("orm", n)], workers=n, time_limit=args.time_limit)
         after_orm = table_counts()
+        run, orm_rows = orm["run"], delta(before, after_orm)
+        # Counted from the rows, so that a run stopped at the time limit counts what it did.
+        billed = orm_rows["billing_billingrunentry"]
+        docs = orm_rows["invoicing_invoice"] + orm_rows["credits_creditmemo"]
+        if run.status != "completed":
+            print(f"  (stopped after {orm['seconds']:.0f} s: {billed:,} of "
+                  f"{run.customers_due:,} customers billed; raw SQL bills as many)")
         t0 = time.perf_counter()
         raw_docs = raw_baseline(markets[("raw", n)].id, processes=n,
-                                at=datetime.datetime.now(datetime.UTC))
+                                at=datetime.datetime.now(datetime.UTC),
+                                limit=None if run.status == "completed" else billed)
         raw_seconds = time.perf_counter() - t0
-        after_raw = table_counts()
-        run = orm["run"]
-        docs = run.invoices_issued + run.credit_memos_issued
-        orm_rows, raw_rows = delta(before, after_orm), delta(after_orm, after_raw)
+        raw_rows = delta(after_orm, table_counts())
         results.append({"size": size, "workers": n, "docs": docs, "seconds": orm["seconds"],
                         "raw_docs": raw_docs, "raw_seconds": raw_seconds,
                         "peak_mib": orm["peak_mib"], "rows": orm_rows,
@@ -90,6 +99,8 @@ def main():
     parser.add_argument("--per-customer", type=int, default=2, choices=[1, 2, 3, 4])
     parser.add_argument("--credit-share", type=float, default=0.2)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--time-limit", type=float, default=None,
+                        help="stop a run after so many seconds (documents/s and memory so far)")
     args = parser.parse_args()
 
     setup_django()

@@ -217,9 +217,9 @@ def _bill_batch(company_ids) -> int:
     return sum(_raw.bill(company_id) for company_id in company_ids)
 
 
-def raw_baseline(marketplace_id, *, processes: int, at) -> int:
-    """Bill the marketplace's customers due as of May 1 with `processes` processes; how many
-    documents."""
+def raw_baseline(marketplace_id, *, processes: int, at, limit=None) -> int:
+    """Bill the marketplace's customers due as of May 1 (the first `limit` of them) with
+    `processes` processes; how many documents."""
     import psycopg
     from django.db import connections
 
@@ -234,7 +234,7 @@ def raw_baseline(marketplace_id, *, processes: int, at) -> int:
             "SELECT DISTINCT c.id, c.created_at FROM catalog_subscription s JOIN "
             "customers_company c ON c.id = s.company_id WHERE s.marketplace_id = %s AND "
             "s.status = 'active' AND s.period_end <= %s ORDER BY c.created_at, c.id",
-            [marketplace_id, MAY_1]).fetchall()]
+            [marketplace_id, MAY_1]).fetchall()][:limit]
     batches = [ids[i:i + BATCH] for i in range(0, len(ids), BATCH)]
     connections.close_all()  # nothing of Django's crosses the fork
     with multiprocessing.get_context("fork").Pool(
