@@ -1,5 +1,7 @@
 """`abate worker`: a dedicated background worker (django-tasks database backend). Run as many
-as needed, on any machine: each job is claimed by one worker only."""
+as needed, on any machine: each job is claimed by one worker only (the worker takes the next
+ready job with SELECT ... FOR UPDATE SKIP LOCKED and marks it running in that transaction). A
+billing run fans out over the workers that run: each claims batches of its customers."""
 
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 
