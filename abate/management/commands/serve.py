@@ -9,6 +9,7 @@ import sys
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
 
 
 class Command(BaseCommand):
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         worker = None
         if not no_worker:
             worker = subprocess.Popen([sys.executable, "-m", "abate.cli", "worker"])
+        connections.close_all()  # migrate's connection: the workers open their own
         try:
             self._gunicorn(host, port, workers, threads)
         finally:
