@@ -68,8 +68,8 @@ def measure(size: int, args) -> list[dict]:
         billed = orm_rows["billing_billingrunentry"]
         docs = orm_rows["invoicing_invoice"] + orm_rows["credits_creditmemo"]
         if run.status != "completed":
-            print(f"  (stopped after {orm['seconds']:.0f} s: {billed:,} of "
-                  f"{run.customers_due:,} customers billed; raw SQL bills as many)")
+            print(f"  (stopped after {orm['seconds']:.0f} s: {billed:,} of {customers:,} "
+                  f"customers billed; raw SQL bills as many)")
         t0 = time.perf_counter()
         raw_docs = raw_baseline(markets[("raw", n)].id, processes=n,
                                 at=datetime.datetime.now(datetime.UTC),

@@ -76,5 +76,12 @@ def run_with_workers(marketplace, *, workers: int, time_limit: float | None = No
             except subprocess.TimeoutExpired:
                 worker.kill()
     run.refresh_from_db()
+    if run.status != "completed":  # stopped at the time limit: the next workers leave it
+        from django_tasks_db.models import DBTaskResult
+
+        DBTaskResult.objects.filter(status="READY",
+                                    task_path__startswith="billing.tasks.billing_run").delete()
+        BillingRun.objects.filter(pk=run.pk).update(status="failed",
+                                                    failure_reason="stopped by the bench")
     assert run.status == "completed" or time_limit, run.failure_reason
     return {"seconds": seconds, "run": run, "peak_mib": [p / 1024 for p in peaks]}
