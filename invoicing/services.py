@@ -218,15 +218,6 @@ def invoice_draft_create(*, marketplace, company_id, user_id=None, currency=None
                                         due_date=due_date, lines=lines, at=at))
 
 
-def invoice_draft_save(*, marketplace, company_id, billed_company_id, user_id, currency,
-                       due_date, lines: list[dict], at) -> Invoice:
-    """Save a draft from checked, priced lines (see `invoice_priced`) in the caller's
-    transaction."""
-    return invoice_save(invoice_priced(
-        marketplace=marketplace, company_id=company_id, billed_company_id=billed_company_id,
-        user_id=user_id, currency=currency, due_date=due_date, lines=lines, at=at))
-
-
 def invoice_mark_issued(*, invoice: Invoice, at) -> None:
     """A draft becomes issued, in memory, without its number: `open`, or `paid` when it owes
     nothing; due on the issue date unless a due date was given."""

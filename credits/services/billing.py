@@ -6,7 +6,7 @@ credit memo for one whose net is a credit (origins `downgrade`, `cancellation`,
 issues a customer's documents, marks what they bill and records what it issued in ONE
 transaction (that is what makes a run idempotent after a crash), so it calls the two building
 blocks below inside its own transaction: `billing_invoice_issue` is what `invoice_create`
-does (the same `issue`: auto-apply of available credit, ledger, number, events) for lines
+does (the same `issue_new`: auto-apply of available credit, ledger, number, events) for lines
 billing has already priced; `billing_memo_issue` issues a memo as every new memo is issued
 (`issuing.issue_new`)."""
 
@@ -16,15 +16,11 @@ from common.parsing import parse_choice
 from common.transactions import service
 from credits.compute import MemoPlan
 from credits.compute import memo_line as memo_line
-from credits.services.invoices import _memos_for
-from credits.services.invoices import issue as invoice_issue
+from credits.services.invoices import issue_new as invoice_issue_new
 from credits.services.issuing import issue_new, memo_of_plan
 from credits.services.planning import check_not_own, parse_note, plan_billing
 from invoicing.models import Invoice
-from invoicing.services import (
-    invoice_draft_save,
-    resolve_customer,
-)
+from invoicing.services import invoice_priced, resolve_customer
 
 BILLING_ORIGINS = ("downgrade", "cancellation", "negative_usage", "order_correction")
 
@@ -35,12 +31,10 @@ def billing_invoice_issue(*, marketplace, payer, billed_id, user_id, currency, d
     {product_id, subscription_id, name, description, quantity, unit_price, discount_amount,
     tax_rate, billing_action, period_start, period_end}. The customer's available credit is
     applied as `invoice_create` applies it."""
-    invoice = invoice_draft_save(marketplace=marketplace, company_id=payer.id,
-                                 billed_company_id=billed_id, user_id=user_id,
-                                 currency=currency, due_date=due_date, lines=lines, at=at)
-    return invoice_issue(marketplace=marketplace, invoice=invoice,
-                         memos=_memos_for(marketplace=marketplace, invoice=invoice),
-                         actor=actor, at=at)
+    new = invoice_priced(marketplace=marketplace, company_id=payer.id,
+                         billed_company_id=billed_id, user_id=user_id, currency=currency,
+                         due_date=due_date, lines=lines, at=at)
+    return invoice_issue_new(marketplace=marketplace, new=new, actor=actor, at=at)
 
 
 def billing_memo_issue(*, marketplace, payer, billed, user_id, origin: str, plan: MemoPlan,
