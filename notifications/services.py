@@ -65,6 +65,12 @@ def events_record(*, marketplace, actor: str, at, events: list[tuple[str, tuple,
 
 def _record(batch: list[Event]) -> None:
     marketplace_id = batch[0].marketplace_id
+    # The settings are read before the lock: the lock serialises every change's last steps
+    # in the marketplace, so it is held for the ids, the time and the rows only.
+    endpoints = list(WebhookEndpoint.objects.filter(marketplace_id=marketplace_id, enabled=True)
+                     .only("id", "event_types", "enabled"))
+    emailed = set(EmailNotificationSetting.objects.filter(
+        marketplace_id=marketplace_id, enabled=True).values_list("kind", flat=True))
     locks.event_log(marketplace_id=marketplace_id)
     if clock.is_wall_clock(batch[0].at):
         newest = (Event.objects.filter(marketplace_id=marketplace_id).order_by("-id")
@@ -72,10 +78,6 @@ def _record(batch: list[Event]) -> None:
         at = clock.plain(max(clock.now(), newest or batch[0].at))
         for event in batch:
             event.at = at
-    endpoints = list(WebhookEndpoint.objects.filter(marketplace_id=marketplace_id, enabled=True)
-                     .only("id", "event_types", "enabled"))
-    emailed = set(EmailNotificationSetting.objects.filter(
-        marketplace_id=marketplace_id, enabled=True).values_list("kind", flat=True))
     Event.objects.bulk_create(batch)  # one INSERT; ids in the batch's order
     for event in batch:
         _fan_out(event, endpoints=endpoints, emailed=emailed)
