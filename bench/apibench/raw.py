@@ -12,7 +12,8 @@ from apibench.settings import DB_URL
 class RawCredit:
     """(a) as hand-written SQL through psycopg: every row the service writes, with the same
     checks and locks (credits/services/memos.py credit_memo_create_from_invoice, which issues
-    with credits/services/issuing.py issue_new): the memo (in its final state, number included), its line, the
+    with credits/services/issuing.py issue_new): the memo (in its final state, number
+    included), its line, the
     `credit_memo_issued` and `credit_applied` journal entries and lines, the application, the
     invoice's amounts, the PDF job (documents.services.pdf_schedule), and the two events with
     the memo's full payload (credits.serializers.memo_data), with a webhook delivery and its

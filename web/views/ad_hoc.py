@@ -12,7 +12,7 @@ from credits.selectors import auto_apply_result
 from web.forms import LINE_FIELDS, LINE_KINDS, REASON_CHOICES, blank_line, typed_lines
 from web.once import acts_once
 from web.pages import error_status, errors_from, message_for, page, page_view, require, staff_only
-from web.selectors import (
+from web.pickers import (
     company_choices,
     find_product,
     find_subscription,
