@@ -45,9 +45,14 @@ def run_with_workers(marketplace, *, workers: int, time_limit: float | None = No
     the run is then partly done), the run, and the workers' peak memory (MiB)."""
     import datetime
 
+    from django_tasks_db.models import DBTaskResult
+
     from billing.models import BillingRun
     from billing.services import billing_run_request
 
+    # The PDFs of documents issued before (an earlier measurement) wait: the workers bill.
+    DBTaskResult.objects.filter(status="READY", task_path="documents.tasks.generate_pdf").update(
+        run_after=datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC))
     procs = _start_workers(workers)
     try:
         started = time.perf_counter()
@@ -77,8 +82,6 @@ def run_with_workers(marketplace, *, workers: int, time_limit: float | None = No
                 worker.kill()
     run.refresh_from_db()
     if run.status != "completed":  # stopped at the time limit: the next workers leave it
-        from django_tasks_db.models import DBTaskResult
-
         DBTaskResult.objects.filter(status="READY",
                                     task_path__startswith="billing.tasks.billing_run").delete()
         BillingRun.objects.filter(pk=run.pk).update(status="failed",
