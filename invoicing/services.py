@@ -229,23 +229,11 @@ def invoice_mark_issued(*, invoice: Invoice, at) -> None:
     invoice.status = "open" if invoice.amount_due > 0 else "paid"
 
 
-def invoice_open(*, invoice: Invoice, at) -> None:
-    """Issue a saved, locked draft, without its number (`invoice_mark_issued`, saved)."""
-    invoice_mark_issued(invoice=invoice, at=at)
-    invoice.save(update_fields=["issued_at", "due_date", "status"])
-
-
 def invoice_number_take(*, invoice: Invoice) -> None:
     """Take the invoice's gapless number (in memory): the last write of an issue but for the
     invoice's row and its events. The counter's row lock, which serialises every issue of the
     marketplace, is held from here to the commit."""
     invoice.number = next_number(marketplace=invoice.marketplace, document_type="invoice")
-
-
-def invoice_number(*, invoice: Invoice) -> None:
-    """Take the number of an invoice already written and write it."""
-    invoice_number_take(invoice=invoice)
-    Invoice.objects.filter(pk=invoice.pk).update(number=invoice.number)
 
 
 def invoice_add_credit(*, invoice: Invoice, amount: Decimal) -> bool:

@@ -28,14 +28,15 @@ from invoicing.services import (
     NewInvoice,
     invoice_get,
     invoice_mark_issued,
-    invoice_number,
     invoice_number_take,
-    invoice_open,
     invoice_prepare,
     invoice_save,
 )
 from ledger.services import entries_post
 from notifications.services import events_record
+
+# What issuing a draft writes, with the amounts credit applied to it (saved as applied).
+ISSUE_FIELDS = ["issued_at", "due_date", "status", "number", "amount_credited", "amount_due"]
 
 
 def _memos_for(*, marketplace, invoice) -> list[CreditMemo]:
@@ -114,16 +115,27 @@ def _record(*, marketplace, invoice: Invoice, data: dict, memo_events: list, act
     return invoice
 
 
-def issue(*, marketplace, invoice: Invoice, memos: list[CreditMemo], actor, at) -> Invoice:
-    """Issue a saved, locked draft, applying `memos` (locked before it)."""
-    invoice_open(invoice=invoice, at=at)
+def _issue(*, marketplace, invoice: Invoice, memos, actor, at, payload, write) -> Invoice:
+    """Apply credit and post (`_apply_and_post`), build the payloads (`payload(applications)`
+    for the invoice's), then, last, take the number, `write()` the row and record the
+    events."""
     applications, events = _apply_and_post(marketplace=marketplace, invoice=invoice,
                                            memos=memos, actor=actor, at=at)
-    data = invoice_data(invoice)
+    data = payload(applications)
     memo_events = _memo_events(events, applications)
-    invoice_number(invoice=invoice)
+    invoice_number_take(invoice=invoice)
+    write()
     return _record(marketplace=marketplace, invoice=invoice, data=data,
                    memo_events=memo_events, actor=actor, at=at)
+
+
+def issue(*, marketplace, invoice: Invoice, memos: list[CreditMemo], actor, at) -> Invoice:
+    """Issue a saved, locked draft, applying `memos` (locked before it): one UPDATE of its
+    row, with the number, at the end."""
+    invoice_mark_issued(invoice=invoice, at=at)
+    return _issue(marketplace=marketplace, invoice=invoice, memos=memos, actor=actor, at=at,
+                  payload=lambda applications: invoice_data(invoice),
+                  write=lambda: invoice.save(update_fields=ISSUE_FIELDS))
 
 
 def issue_new(*, marketplace, new: NewInvoice, actor, at) -> Invoice:
@@ -135,14 +147,10 @@ def issue_new(*, marketplace, new: NewInvoice, actor, at) -> Invoice:
     memos = _memos_for(marketplace=marketplace, invoice=invoice)
     invoice_mark_issued(invoice=invoice, at=at)
     InvoiceLine.objects.bulk_create(new.lines)
-    applications, events = _apply_and_post(marketplace=marketplace, invoice=invoice,
-                                           memos=memos, actor=actor, at=at)
-    data = new_invoice_data(invoice, lines=new.lines, applications=applications)
-    memo_events = _memo_events(events, applications)
-    invoice_number_take(invoice=invoice)
-    invoice.save(force_insert=True)
-    return _record(marketplace=marketplace, invoice=invoice, data=data,
-                   memo_events=memo_events, actor=actor, at=at)
+    return _issue(marketplace=marketplace, invoice=invoice, memos=memos, actor=actor, at=at,
+                  payload=lambda applications: new_invoice_data(
+                      invoice, lines=new.lines, applications=applications),
+                  write=lambda: invoice.save(force_insert=True))
 
 
 @service
