@@ -44,10 +44,6 @@ class ChangeEvents:
     def invoice(self, type: str, invoice: Invoice) -> None:
         self.items.append((type, "invoice", invoice))
 
-    def drop(self, type: str) -> None:
-        """Forget the events of `type` gathered so far (another event says it)."""
-        self.items = [item for item in self.items if item[0] != type]
-
     def record(self) -> None:
         payloads = {}
         for _, subject_type, obj in self.items:
