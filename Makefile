@@ -17,3 +17,8 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
+
+# Regenerate the typed Python client (clients/python) from the API's OpenAPI schema.
+.PHONY: client
+client: setup
+	bash scripts/client.sh

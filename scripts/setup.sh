@@ -22,3 +22,4 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e ./clients/python
