@@ -102,7 +102,7 @@ def _to_decimal(value: object, param: str) -> Decimal:
     if not isinstance(value, (str, Decimal)):
         raise InvalidInput(f"{param} must be a decimal number", param=param)
     if isinstance(value, str):
-        text = value.strip()
+        text = value
         if not text or any(c not in "0123456789.-+" for c in text):
             raise InvalidInput(f"{param} must be a plain decimal number", param=param)
         try:

@@ -78,7 +78,7 @@ class Command(BaseCommand):
                 self.cfg.set("bind", f"{host}:{port}")
                 self.cfg.set("workers", workers)
                 self.cfg.set("threads", threads)
-                self.cfg.set("worker_class", "gthread")
+                self.cfg.set("worker_class", "abate.server.Worker")
                 self.cfg.set("graceful_timeout", 30)
                 self.cfg.set("timeout", 60)
                 self.cfg.set("accesslog", os.environ.get("ABATE_ACCESS_LOG"))

@@ -1,0 +1,104 @@
+"""The OpenAPI document completed for every operation, routers added by other apps included:
+the error answers each can give (with the envelope), the `Idempotency-Key` header of every
+POST, the rule that request text holds no NUL character and no lone surrogate, and links
+from the operations that create an object to those that take its id."""
+
+from api.idempotency import HEADER as IDEMPOTENCY_HEADER
+
+ERROR_REF = {"$ref": "#/components/schemas/ErrorOut"}
+ERROR_DESCRIPTIONS = {
+    "400": "invalid_request: malformed or invalid input",
+    "401": "authentication: no API key or a bad one",
+    "403": "permission: the key's role may not do this",
+    "404": "not_found: names nothing this key may see",
+    "409": "conflict: the object's state forbids it (invalid_state, not_voidable), a race was "
+           "lost (concurrent_update), or an Idempotency-Key clash",
+    "413": "invalid_request (body_too_large): the body is over 2.5 MB",
+    "414": "invalid_request (uri_too_long): the request line (path and query) is over 4,094 "
+           "characters",
+    "422": "business_rule: well-formed but breaks a billing rule",
+    "429": "rate_limited: too many requests for this key (see Retry-After)",
+}
+IDEMPOTENCY_PARAMETER = {
+    "name": IDEMPOTENCY_HEADER,
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255,
+               "pattern": r"^[\x20-\x7e]+$"},
+    "description": "1 to 255 printable ASCII characters. "
+                   "Retrying with the same key (scoped to the API key) and the same body within "
+                   "24 h replays the first response, errors included, and does nothing twice. "
+                   "The stored response commits in the same database transaction as the "
+                   "work, so a retry after a crash at any point (before the work, between its "
+                   "commit and the answer, while answering) gets the first response or does "
+                   "the work once. Another body or path under the same key: 409 "
+                   "idempotency_key_reused; while the first request runs: 409 "
+                   "idempotency_key_in_use (on the embedded SQLite database, which runs one "
+                   "writer at a time, the second request waits for the first and replays its "
+                   "response instead). Transient answers (5xx, 429, 409 concurrent_update) "
+                   "are not kept: their work was rolled back, and a retry does it.",
+}
+# Text in a request body is stored: PostgreSQL refuses NUL, and a lone surrogate is no UTF-8.
+TEXT_PATTERN = r"^[^\u0000\ud800-\udfff]*$"
+CURSOR_DESCRIPTION = ("`next_cursor` of the previous page of this same list, as the API gave "
+                      "it (opaque: its form may change); anything else is a 400 "
+                      "invalid_cursor")
+
+
+def _request_schemas(schema: dict) -> list[dict]:
+    """The component schemas of request bodies (`...In`) and their nested parts."""
+    components = schema.get("components", {}).get("schemas", {})
+    return [body for name, body in components.items() if name.endswith("In")]
+
+
+def _text_rule(node) -> None:
+    if isinstance(node, dict):
+        if (node.get("type") == "string" and not {"pattern", "enum", "format", "const"}
+                & node.keys()):
+            node["pattern"] = TEXT_PATTERN
+        for value in node.values():
+            _text_rule(value)
+    elif isinstance(node, list):
+        for value in node:
+            _text_rule(value)
+
+
+def _error_responses(method: str, operation: dict) -> None:
+    writes = method in ("post", "patch", "put", "delete")
+    for status, text in ERROR_DESCRIPTIONS.items():
+        if not writes and status in ("409", "422"):
+            continue
+        if status == "413" and "requestBody" not in operation:
+            continue
+        response = operation["responses"].setdefault(status, {
+            "content": {"application/json": {"schema": ERROR_REF}}})
+        response["description"] = text
+        if status == "429":
+            response["headers"] = {"Retry-After": {
+                "description": "seconds until the key may call again",
+                "schema": {"type": "integer", "minimum": 1}}}
+
+
+def _parameters(method: str, operation: dict) -> None:
+    parameters = operation.setdefault("parameters", [])
+    for parameter in parameters:
+        if parameter["name"] == "cursor" and parameter["in"] == "query":
+            parameter["description"] = CURSOR_DESCRIPTION
+    if method == "post" and not any(p.get("name") == IDEMPOTENCY_HEADER for p in parameters):
+        parameters.append(dict(IDEMPOTENCY_PARAMETER))
+    if not parameters:
+        del operation["parameters"]
+
+
+def complete(schema: dict) -> None:
+    for body in _request_schemas(schema):
+        _text_rule(body)
+    for path_item in schema.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            operation["responses"] = {str(status): response for status, response
+                                      in operation["responses"].items()}
+            if operation.get("security"):
+                _error_responses(method, operation)
+                _parameters(method, operation)
