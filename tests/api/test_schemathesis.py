@@ -33,8 +33,8 @@ def seed(live) -> dict[str, list[str]]:
     """Objects of every kind, created through the API; their ids by the parameter names
     that take them."""
     companies = _ok(live, "GET", "/api/v1/companies?limit=100")["data"]
-    eur = [c for c in companies if c["currency"] == "EUR" and not c["is_reseller"]]
-    company = eur[0]
+    by_name = {c["name"]: c for c in companies}
+    company, other = by_name["Globex Corporation"], by_name["Umbrella Retail"]
     reseller = next(c for c in companies if c["is_reseller"])
     product = _ok(live, "POST", "/api/v1/products", {"name": "Seats", "sku": "SEATS-1"})
     plan = _ok(live, "POST", "/api/v1/plans", {
@@ -84,7 +84,7 @@ def seed(live) -> dict[str, list[str]]:
                {"email": "ap@example.com", "name": "Accounts payable"})
     application_id = applied["applications"][0]["id"]
     ids = {
-        "company_id": [company["id"], eur[1]["id"]],
+        "company_id": [company["id"], other["id"]],
         "reseller_id": [reseller["id"]],
         "user_id": [user["id"]],
         "product_id": [product["id"]],
