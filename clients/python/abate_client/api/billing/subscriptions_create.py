@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_out import ErrorOut
+from ...models.subscription_in import SubscriptionIn
+from ...models.subscription_out import SubscriptionOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: SubscriptionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/subscriptions",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorOut | SubscriptionOut | None:
+    if response.status_code == 200:
+        response_200 = SubscriptionOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 414:
+        response_414 = ErrorOut.from_dict(response.json())
+
+        return response_414
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorOut | SubscriptionOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SubscriptionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorOut | SubscriptionOut]:
+    """Create a subscription
+
+     Starts on `start_date`; periods are [start, end), monthly periods keeping the start's
+    day of the month. A flat or per-seat plan's first period is charged in advance by the
+    first billing run on or after the start; a metered plan is charged at each period's end.
+    The marketplace's own company is never billed (`422 own_company`).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SubscriptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | SubscriptionOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: SubscriptionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorOut | SubscriptionOut | None:
+    """Create a subscription
+
+     Starts on `start_date`; periods are [start, end), monthly periods keeping the start's
+    day of the month. A flat or per-seat plan's first period is charged in advance by the
+    first billing run on or after the start; a metered plan is charged at each period's end.
+    The marketplace's own company is never billed (`422 own_company`).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SubscriptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | SubscriptionOut
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: SubscriptionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorOut | SubscriptionOut]:
+    """Create a subscription
+
+     Starts on `start_date`; periods are [start, end), monthly periods keeping the start's
+    day of the month. A flat or per-seat plan's first period is charged in advance by the
+    first billing run on or after the start; a metered plan is charged at each period's end.
+    The marketplace's own company is never billed (`422 own_company`).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SubscriptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | SubscriptionOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: SubscriptionIn,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorOut | SubscriptionOut | None:
+    """Create a subscription
+
+     Starts on `start_date`; periods are [start, end), monthly periods keeping the start's
+    day of the month. A flat or per-seat plan's first period is charged in advance by the
+    first billing run on or after the start; a metered plan is charged at each period's end.
+    The marketplace's own company is never billed (`422 own_company`).
+
+    Args:
+        idempotency_key (str | Unset):
+        body (SubscriptionIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | SubscriptionOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,306 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_out import ErrorOut
+from ...models.subscription_list import SubscriptionList
+from ...models.subscriptions_list_status_type_0 import SubscriptionsListStatusType0
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    company_id: None | str | Unset = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    product_name: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_company_id: None | str | Unset
+    if isinstance(company_id, Unset):
+        json_company_id = UNSET
+    else:
+        json_company_id = company_id
+    params["company_id"] = json_company_id
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, SubscriptionsListStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_product_name: None | str | Unset
+    if isinstance(product_name, Unset):
+        json_product_name = UNSET
+    else:
+        json_product_name = product_name
+    params["product_name"] = json_product_name
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/subscriptions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorOut | SubscriptionList | None:
+    if response.status_code == 200:
+        response_200 = SubscriptionList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 414:
+        response_414 = ErrorOut.from_dict(response.json())
+
+        return response_414
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorOut | SubscriptionList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    company_id: None | str | Unset = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    product_name: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[ErrorOut | SubscriptionList]:
+    """List and look up subscriptions
+
+     Newest first. A customer key lists only its company's subscriptions.
+
+    Args:
+        company_id (None | str | Unset): the company or its reseller
+        status (None | SubscriptionsListStatusType0 | Unset):
+        product_name (None | str | Unset): case-insensitive substring of the product's name
+        q (None | str | Unset): a subscription's UUID (exact), or a case-insensitive substring of
+            the product's or the plan's name
+        limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | SubscriptionList]
+    """
+
+    kwargs = _get_kwargs(
+        company_id=company_id,
+        status=status,
+        product_name=product_name,
+        q=q,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    company_id: None | str | Unset = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    product_name: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> ErrorOut | SubscriptionList | None:
+    """List and look up subscriptions
+
+     Newest first. A customer key lists only its company's subscriptions.
+
+    Args:
+        company_id (None | str | Unset): the company or its reseller
+        status (None | SubscriptionsListStatusType0 | Unset):
+        product_name (None | str | Unset): case-insensitive substring of the product's name
+        q (None | str | Unset): a subscription's UUID (exact), or a case-insensitive substring of
+            the product's or the plan's name
+        limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | SubscriptionList
+    """
+
+    return sync_detailed(
+        client=client,
+        company_id=company_id,
+        status=status,
+        product_name=product_name,
+        q=q,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    company_id: None | str | Unset = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    product_name: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[ErrorOut | SubscriptionList]:
+    """List and look up subscriptions
+
+     Newest first. A customer key lists only its company's subscriptions.
+
+    Args:
+        company_id (None | str | Unset): the company or its reseller
+        status (None | SubscriptionsListStatusType0 | Unset):
+        product_name (None | str | Unset): case-insensitive substring of the product's name
+        q (None | str | Unset): a subscription's UUID (exact), or a case-insensitive substring of
+            the product's or the plan's name
+        limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | SubscriptionList]
+    """
+
+    kwargs = _get_kwargs(
+        company_id=company_id,
+        status=status,
+        product_name=product_name,
+        q=q,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    company_id: None | str | Unset = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    product_name: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> ErrorOut | SubscriptionList | None:
+    """List and look up subscriptions
+
+     Newest first. A customer key lists only its company's subscriptions.
+
+    Args:
+        company_id (None | str | Unset): the company or its reseller
+        status (None | SubscriptionsListStatusType0 | Unset):
+        product_name (None | str | Unset): case-insensitive substring of the product's name
+        q (None | str | Unset): a subscription's UUID (exact), or a case-insensitive substring of
+            the product's or the plan's name
+        limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | SubscriptionList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            company_id=company_id,
+            status=status,
+            product_name=product_name,
+            q=q,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

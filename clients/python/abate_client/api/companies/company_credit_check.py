@@ -1,0 +1,253 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.credit_check_in import CreditCheckIn
+from ...models.credit_check_out import CreditCheckOut
+from ...models.error_out import ErrorOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    company_id: str,
+    *,
+    body: CreditCheckIn,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/companies/{company_id}/credit_check".format(
+            company_id=quote(str(company_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreditCheckOut | ErrorOut | None:
+    if response.status_code == 200:
+        response_200 = CreditCheckOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 414:
+        response_414 = ErrorOut.from_dict(response.json())
+
+        return response_414
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreditCheckOut | ErrorOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    company_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreditCheckIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CreditCheckOut | ErrorOut]:
+    """Check a charge
+
+     Would a new charge of `amount` (in the company's currency) keep the company within its
+    credit limit? Changes nothing, so the contract's table reads it as a read: every role may
+    ask, a customer key for its own company.
+
+    Args:
+        company_id (str):
+        idempotency_key (str | Unset):
+        body (CreditCheckIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreditCheckOut | ErrorOut]
+    """
+
+    kwargs = _get_kwargs(
+        company_id=company_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    company_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreditCheckIn,
+    idempotency_key: str | Unset = UNSET,
+) -> CreditCheckOut | ErrorOut | None:
+    """Check a charge
+
+     Would a new charge of `amount` (in the company's currency) keep the company within its
+    credit limit? Changes nothing, so the contract's table reads it as a read: every role may
+    ask, a customer key for its own company.
+
+    Args:
+        company_id (str):
+        idempotency_key (str | Unset):
+        body (CreditCheckIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreditCheckOut | ErrorOut
+    """
+
+    return sync_detailed(
+        company_id=company_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    company_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreditCheckIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CreditCheckOut | ErrorOut]:
+    """Check a charge
+
+     Would a new charge of `amount` (in the company's currency) keep the company within its
+    credit limit? Changes nothing, so the contract's table reads it as a read: every role may
+    ask, a customer key for its own company.
+
+    Args:
+        company_id (str):
+        idempotency_key (str | Unset):
+        body (CreditCheckIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreditCheckOut | ErrorOut]
+    """
+
+    kwargs = _get_kwargs(
+        company_id=company_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    company_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreditCheckIn,
+    idempotency_key: str | Unset = UNSET,
+) -> CreditCheckOut | ErrorOut | None:
+    """Check a charge
+
+     Would a new charge of `amount` (in the company's currency) keep the company within its
+    credit limit? Changes nothing, so the contract's table reads it as a read: every role may
+    ask, a customer key for its own company.
+
+    Args:
+        company_id (str):
+        idempotency_key (str | Unset):
+        body (CreditCheckIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreditCheckOut | ErrorOut
+    """
+
+    return (
+        await asyncio_detailed(
+            company_id=company_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

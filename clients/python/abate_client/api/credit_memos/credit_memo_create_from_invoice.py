@@ -1,0 +1,265 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.credit_from_invoice_in import CreditFromInvoiceIn
+from ...models.credit_memo_out import CreditMemoOut
+from ...models.error_out import ErrorOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    invoice_id: str,
+    *,
+    body: CreditFromInvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/invoices/{invoice_id}/credit_memos".format(
+            invoice_id=quote(str(invoice_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreditMemoOut | ErrorOut | None:
+    if response.status_code == 200:
+        response_200 = CreditMemoOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 414:
+        response_414 = ErrorOut.from_dict(response.json())
+
+        return response_414
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreditMemoOut | ErrorOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreditFromInvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CreditMemoOut | ErrorOut]:
+    """Credit an invoice
+
+     No `lines`: all that is left to credit of every line. A line's `amount` is the net
+    to credit, its `quantity` that many units at the line's net unit price; both is a 400.
+    By default the credit is applied at once to the source invoice if it is open; `apply_to`
+    names open invoices of the same customer instead, in order; `[]` applies nothing. The
+    source invoice may be open or paid (else `409`). With `draft: true` the memo is a draft,
+    checked again and applied when issued.
+
+    Args:
+        invoice_id (str):
+        idempotency_key (str | Unset):
+        body (CreditFromInvoiceIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreditMemoOut | ErrorOut]
+    """
+
+    kwargs = _get_kwargs(
+        invoice_id=invoice_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreditFromInvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> CreditMemoOut | ErrorOut | None:
+    """Credit an invoice
+
+     No `lines`: all that is left to credit of every line. A line's `amount` is the net
+    to credit, its `quantity` that many units at the line's net unit price; both is a 400.
+    By default the credit is applied at once to the source invoice if it is open; `apply_to`
+    names open invoices of the same customer instead, in order; `[]` applies nothing. The
+    source invoice may be open or paid (else `409`). With `draft: true` the memo is a draft,
+    checked again and applied when issued.
+
+    Args:
+        invoice_id (str):
+        idempotency_key (str | Unset):
+        body (CreditFromInvoiceIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreditMemoOut | ErrorOut
+    """
+
+    return sync_detailed(
+        invoice_id=invoice_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreditFromInvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CreditMemoOut | ErrorOut]:
+    """Credit an invoice
+
+     No `lines`: all that is left to credit of every line. A line's `amount` is the net
+    to credit, its `quantity` that many units at the line's net unit price; both is a 400.
+    By default the credit is applied at once to the source invoice if it is open; `apply_to`
+    names open invoices of the same customer instead, in order; `[]` applies nothing. The
+    source invoice may be open or paid (else `409`). With `draft: true` the memo is a draft,
+    checked again and applied when issued.
+
+    Args:
+        invoice_id (str):
+        idempotency_key (str | Unset):
+        body (CreditFromInvoiceIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreditMemoOut | ErrorOut]
+    """
+
+    kwargs = _get_kwargs(
+        invoice_id=invoice_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    invoice_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: CreditFromInvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> CreditMemoOut | ErrorOut | None:
+    """Credit an invoice
+
+     No `lines`: all that is left to credit of every line. A line's `amount` is the net
+    to credit, its `quantity` that many units at the line's net unit price; both is a 400.
+    By default the credit is applied at once to the source invoice if it is open; `apply_to`
+    names open invoices of the same customer instead, in order; `[]` applies nothing. The
+    source invoice may be open or paid (else `409`). With `draft: true` the memo is a draft,
+    checked again and applied when issued.
+
+    Args:
+        invoice_id (str):
+        idempotency_key (str | Unset):
+        body (CreditFromInvoiceIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreditMemoOut | ErrorOut
+    """
+
+    return (
+        await asyncio_detailed(
+            invoice_id=invoice_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

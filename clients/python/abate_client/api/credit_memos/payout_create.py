@@ -1,0 +1,288 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.credit_memo_out import CreditMemoOut
+from ...models.error_out import ErrorOut
+from ...models.payout_in import PayoutIn
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    memo_id: str,
+    *,
+    body: None | PayoutIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/credit_memos/{memo_id}/payouts".format(
+            memo_id=quote(str(memo_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, PayoutIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CreditMemoOut | ErrorOut | None:
+    if response.status_code == 200:
+        response_200 = CreditMemoOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 414:
+        response_414 = ErrorOut.from_dict(response.json())
+
+        return response_414
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CreditMemoOut | ErrorOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    memo_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | PayoutIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CreditMemoOut | ErrorOut]:
+    """Pay out the balance
+
+     Returns `amount` (default: all that remains) to the original payment method: that of
+    the source invoice's latest payment, else `method`, default card. The payout is
+    `pending` until the payment method answers. Answers the memo.
+
+    Rules, each a `422` that changes nothing, in this order: more than the memo's remaining
+    balance is `exceeds_remaining`; for a memo sourced from an invoice, more than may still
+    go back on that invoice is `exceeds_refundable_amount`: refunds of the invoice's
+    payments plus payouts (pending or succeeded) of memos sourced from it never exceed what
+    was paid on it. So a memo from an invoice that was never paid can be applied but not
+    paid out. A failed payout frees its amount again. Memos with no source invoice (ad hoc,
+    billing) are bound by their remaining balance only.
+
+    Args:
+        memo_id (str):
+        idempotency_key (str | Unset):
+        body (None | PayoutIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreditMemoOut | ErrorOut]
+    """
+
+    kwargs = _get_kwargs(
+        memo_id=memo_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    memo_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | PayoutIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> CreditMemoOut | ErrorOut | None:
+    """Pay out the balance
+
+     Returns `amount` (default: all that remains) to the original payment method: that of
+    the source invoice's latest payment, else `method`, default card. The payout is
+    `pending` until the payment method answers. Answers the memo.
+
+    Rules, each a `422` that changes nothing, in this order: more than the memo's remaining
+    balance is `exceeds_remaining`; for a memo sourced from an invoice, more than may still
+    go back on that invoice is `exceeds_refundable_amount`: refunds of the invoice's
+    payments plus payouts (pending or succeeded) of memos sourced from it never exceed what
+    was paid on it. So a memo from an invoice that was never paid can be applied but not
+    paid out. A failed payout frees its amount again. Memos with no source invoice (ad hoc,
+    billing) are bound by their remaining balance only.
+
+    Args:
+        memo_id (str):
+        idempotency_key (str | Unset):
+        body (None | PayoutIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreditMemoOut | ErrorOut
+    """
+
+    return sync_detailed(
+        memo_id=memo_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    memo_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | PayoutIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[CreditMemoOut | ErrorOut]:
+    """Pay out the balance
+
+     Returns `amount` (default: all that remains) to the original payment method: that of
+    the source invoice's latest payment, else `method`, default card. The payout is
+    `pending` until the payment method answers. Answers the memo.
+
+    Rules, each a `422` that changes nothing, in this order: more than the memo's remaining
+    balance is `exceeds_remaining`; for a memo sourced from an invoice, more than may still
+    go back on that invoice is `exceeds_refundable_amount`: refunds of the invoice's
+    payments plus payouts (pending or succeeded) of memos sourced from it never exceed what
+    was paid on it. So a memo from an invoice that was never paid can be applied but not
+    paid out. A failed payout frees its amount again. Memos with no source invoice (ad hoc,
+    billing) are bound by their remaining balance only.
+
+    Args:
+        memo_id (str):
+        idempotency_key (str | Unset):
+        body (None | PayoutIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreditMemoOut | ErrorOut]
+    """
+
+    kwargs = _get_kwargs(
+        memo_id=memo_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    memo_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | PayoutIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> CreditMemoOut | ErrorOut | None:
+    """Pay out the balance
+
+     Returns `amount` (default: all that remains) to the original payment method: that of
+    the source invoice's latest payment, else `method`, default card. The payout is
+    `pending` until the payment method answers. Answers the memo.
+
+    Rules, each a `422` that changes nothing, in this order: more than the memo's remaining
+    balance is `exceeds_remaining`; for a memo sourced from an invoice, more than may still
+    go back on that invoice is `exceeds_refundable_amount`: refunds of the invoice's
+    payments plus payouts (pending or succeeded) of memos sourced from it never exceed what
+    was paid on it. So a memo from an invoice that was never paid can be applied but not
+    paid out. A failed payout frees its amount again. Memos with no source invoice (ad hoc,
+    billing) are bound by their remaining balance only.
+
+    Args:
+        memo_id (str):
+        idempotency_key (str | Unset):
+        body (None | PayoutIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreditMemoOut | ErrorOut
+    """
+
+    return (
+        await asyncio_detailed(
+            memo_id=memo_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,257 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_out import ErrorOut
+from ...models.event_list import EventList
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    type_: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_type_: None | str | Unset
+    if isinstance(type_, Unset):
+        json_type_ = UNSET
+    else:
+        json_type_ = type_
+    params["type"] = json_type_
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/events",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | EventList | None:
+    if response.status_code == 200:
+        response_200 = EventList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 414:
+        response_414 = ErrorOut.from_dict(response.json())
+
+        return response_414
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorOut | EventList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    type_: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[ErrorOut | EventList]:
+    """List events
+
+     Newest first, in the order they were recorded (each is recorded with its change, so
+    it is listed as soon as the request that made it has answered). `at` is when the change
+    was recorded, taken once its locks were held, so down the list it never increases, and
+    an event's `at` is never before the commit of an event listed after it. `data` is the
+    invoice or credit memo concerned as it was then, never with `reason`.
+
+    Args:
+        type_ (None | str | Unset): e.g. credit_memo.issued; a well-formed type that never occurs
+            matches nothing
+        limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | EventList]
+    """
+
+    kwargs = _get_kwargs(
+        type_=type_,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    type_: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> ErrorOut | EventList | None:
+    """List events
+
+     Newest first, in the order they were recorded (each is recorded with its change, so
+    it is listed as soon as the request that made it has answered). `at` is when the change
+    was recorded, taken once its locks were held, so down the list it never increases, and
+    an event's `at` is never before the commit of an event listed after it. `data` is the
+    invoice or credit memo concerned as it was then, never with `reason`.
+
+    Args:
+        type_ (None | str | Unset): e.g. credit_memo.issued; a well-formed type that never occurs
+            matches nothing
+        limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | EventList
+    """
+
+    return sync_detailed(
+        client=client,
+        type_=type_,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    type_: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[ErrorOut | EventList]:
+    """List events
+
+     Newest first, in the order they were recorded (each is recorded with its change, so
+    it is listed as soon as the request that made it has answered). `at` is when the change
+    was recorded, taken once its locks were held, so down the list it never increases, and
+    an event's `at` is never before the commit of an event listed after it. `data` is the
+    invoice or credit memo concerned as it was then, never with `reason`.
+
+    Args:
+        type_ (None | str | Unset): e.g. credit_memo.issued; a well-formed type that never occurs
+            matches nothing
+        limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | EventList]
+    """
+
+    kwargs = _get_kwargs(
+        type_=type_,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    type_: None | str | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> ErrorOut | EventList | None:
+    """List events
+
+     Newest first, in the order they were recorded (each is recorded with its change, so
+    it is listed as soon as the request that made it has answered). `at` is when the change
+    was recorded, taken once its locks were held, so down the list it never increases, and
+    an event's `at` is never before the commit of an event listed after it. `data` is the
+    invoice or credit memo concerned as it was then, never with `reason`.
+
+    Args:
+        type_ (None | str | Unset): e.g. credit_memo.issued; a well-formed type that never occurs
+            matches nothing
+        limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | EventList
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            type_=type_,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_out import ErrorOut
+from ...models.invoice_in import InvoiceIn
+from ...models.invoice_out import InvoiceOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: InvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/invoices",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | InvoiceOut | None:
+    if response.status_code == 200:
+        response_200 = InvoiceOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorOut.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 414:
+        response_414 = ErrorOut.from_dict(response.json())
+
+        return response_414
+
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorOut | InvoiceOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorOut | InvoiceOut]:
+    """Create an invoice
+
+     Issued at once (a number, `open` or `paid`), or a draft with `finalize: false`.
+    `currency` defaults to the payer's, `due_date` to the issue date. A company billed
+    through a reseller gets an invoice with `company_id` = the reseller. When the marketplace
+    auto-applies credit, the customer's available credit is applied as the invoice is issued,
+    and this answer shows it. A negative total is `422 negative_invoice_total`.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (InvoiceIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | InvoiceOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorOut | InvoiceOut | None:
+    """Create an invoice
+
+     Issued at once (a number, `open` or `paid`), or a draft with `finalize: false`.
+    `currency` defaults to the payer's, `due_date` to the issue date. A company billed
+    through a reseller gets an invoice with `company_id` = the reseller. When the marketplace
+    auto-applies credit, the customer's available credit is applied as the invoice is issued,
+    and this answer shows it. A negative total is `422 negative_invoice_total`.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (InvoiceIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | InvoiceOut
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ErrorOut | InvoiceOut]:
+    """Create an invoice
+
+     Issued at once (a number, `open` or `paid`), or a draft with `finalize: false`.
+    `currency` defaults to the payer's, `due_date` to the issue date. A company billed
+    through a reseller gets an invoice with `company_id` = the reseller. When the marketplace
+    auto-applies credit, the customer's available credit is applied as the invoice is issued,
+    and this answer shows it. A negative total is `422 negative_invoice_total`.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (InvoiceIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | InvoiceOut]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: InvoiceIn,
+    idempotency_key: str | Unset = UNSET,
+) -> ErrorOut | InvoiceOut | None:
+    """Create an invoice
+
+     Issued at once (a number, `open` or `paid`), or a draft with `finalize: false`.
+    `currency` defaults to the payer's, `due_date` to the issue date. A company billed
+    through a reseller gets an invoice with `company_id` = the reseller. When the marketplace
+    auto-applies credit, the customer's available credit is applied as the invoice is issued,
+    and this answer shows it. A negative total is `422 negative_invoice_total`.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (InvoiceIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | InvoiceOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_out import ErrorOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    reseller_id: str,
+    date_from: None | str | Unset = UNSET,
+    date_to: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["reseller_id"] = reseller_id
+
+    json_date_from: None | str | Unset
+    if isinstance(date_from, Unset):
+        json_date_from = UNSET
+    else:
+        json_date_from = date_from
+    params["date_from"] = json_date_from
+
+    json_date_to: None | str | Unset
+    if isinstance(date_to, Unset):
+        json_date_to = UNSET
+    else:
+        json_date_to = date_to
+    params["date_to"] = json_date_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/reports/reseller_reconciliation.csv",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorOut | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorOut.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorOut.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorOut.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorOut.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 414:
+        response_414 = ErrorOut.from_dict(response.json())
+
+        return response_414
+
+    if response.status_code == 429:
+        response_429 = ErrorOut.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorOut | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    reseller_id: str,
+    date_from: None | str | Unset = UNSET,
+    date_to: None | str | Unset = UNSET,
+) -> Response[ErrorOut | str]:
+    """Reseller reconciliation report (CSV)
+
+    Args:
+        reseller_id (str):
+        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | str]
+    """
+
+    kwargs = _get_kwargs(
+        reseller_id=reseller_id,
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    reseller_id: str,
+    date_from: None | str | Unset = UNSET,
+    date_to: None | str | Unset = UNSET,
+) -> ErrorOut | str | None:
+    """Reseller reconciliation report (CSV)
+
+    Args:
+        reseller_id (str):
+        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | str
+    """
+
+    return sync_detailed(
+        client=client,
+        reseller_id=reseller_id,
+        date_from=date_from,
+        date_to=date_to,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    reseller_id: str,
+    date_from: None | str | Unset = UNSET,
+    date_to: None | str | Unset = UNSET,
+) -> Response[ErrorOut | str]:
+    """Reseller reconciliation report (CSV)
+
+    Args:
+        reseller_id (str):
+        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorOut | str]
+    """
+
+    kwargs = _get_kwargs(
+        reseller_id=reseller_id,
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    reseller_id: str,
+    date_from: None | str | Unset = UNSET,
+    date_to: None | str | Unset = UNSET,
+) -> ErrorOut | str | None:
+    """Reseller reconciliation report (CSV)
+
+    Args:
+        reseller_id (str):
+        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorOut | str
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            reseller_id=reseller_id,
+            date_from=date_from,
+            date_to=date_to,
+        )
+    ).parsed

@@ -1,0 +1,201 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AdHocLineIn")
+
+
+@_attrs_define
+class AdHocLineIn:
+    """
+    Attributes:
+        quantity (float | str): a decimal string in plain notation ("200.00") or a JSON number
+        unit_price (float | str): a decimal string in plain notation ("200.00") or a JSON number
+        description (None | str | Unset):
+        name (None | str | Unset):
+        period_end (None | str | Unset): YYYY-MM-DD
+        period_start (None | str | Unset): YYYY-MM-DD
+        product_id (None | str | Unset):
+        subscription_id (None | str | Unset):
+        tax_rate (float | None | str | Unset):
+    """
+
+    quantity: float | str
+    unit_price: float | str
+    description: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    period_end: None | str | Unset = UNSET
+    period_start: None | str | Unset = UNSET
+    product_id: None | str | Unset = UNSET
+    subscription_id: None | str | Unset = UNSET
+    tax_rate: float | None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        quantity: float | str
+        quantity = self.quantity
+
+        unit_price: float | str
+        unit_price = self.unit_price
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        period_end: None | str | Unset
+        if isinstance(self.period_end, Unset):
+            period_end = UNSET
+        else:
+            period_end = self.period_end
+
+        period_start: None | str | Unset
+        if isinstance(self.period_start, Unset):
+            period_start = UNSET
+        else:
+            period_start = self.period_start
+
+        product_id: None | str | Unset
+        if isinstance(self.product_id, Unset):
+            product_id = UNSET
+        else:
+            product_id = self.product_id
+
+        subscription_id: None | str | Unset
+        if isinstance(self.subscription_id, Unset):
+            subscription_id = UNSET
+        else:
+            subscription_id = self.subscription_id
+
+        tax_rate: float | None | str | Unset
+        if isinstance(self.tax_rate, Unset):
+            tax_rate = UNSET
+        else:
+            tax_rate = self.tax_rate
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "quantity": quantity,
+                "unit_price": unit_price,
+            }
+        )
+        if description is not UNSET:
+            field_dict["description"] = description
+        if name is not UNSET:
+            field_dict["name"] = name
+        if period_end is not UNSET:
+            field_dict["period_end"] = period_end
+        if period_start is not UNSET:
+            field_dict["period_start"] = period_start
+        if product_id is not UNSET:
+            field_dict["product_id"] = product_id
+        if subscription_id is not UNSET:
+            field_dict["subscription_id"] = subscription_id
+        if tax_rate is not UNSET:
+            field_dict["tax_rate"] = tax_rate
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_quantity(data: object) -> float | str:
+            return cast(float | str, data)
+
+        quantity = _parse_quantity(d.pop("quantity"))
+
+        def _parse_unit_price(data: object) -> float | str:
+            return cast(float | str, data)
+
+        unit_price = _parse_unit_price(d.pop("unit_price"))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_period_end(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        period_end = _parse_period_end(d.pop("period_end", UNSET))
+
+        def _parse_period_start(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        period_start = _parse_period_start(d.pop("period_start", UNSET))
+
+        def _parse_product_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        product_id = _parse_product_id(d.pop("product_id", UNSET))
+
+        def _parse_subscription_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        subscription_id = _parse_subscription_id(d.pop("subscription_id", UNSET))
+
+        def _parse_tax_rate(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        tax_rate = _parse_tax_rate(d.pop("tax_rate", UNSET))
+
+        ad_hoc_line_in = cls(
+            quantity=quantity,
+            unit_price=unit_price,
+            description=description,
+            name=name,
+            period_end=period_end,
+            period_start=period_start,
+            product_id=product_id,
+            subscription_id=subscription_id,
+            tax_rate=tax_rate,
+        )
+
+        return ad_hoc_line_in

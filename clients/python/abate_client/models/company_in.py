@@ -1,0 +1,243 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address_in import AddressIn
+
+
+T = TypeVar("T", bound="CompanyIn")
+
+
+@_attrs_define
+class CompanyIn:
+    """
+    Attributes:
+        name (str):
+        address (AddressIn | None | Unset):
+        billing_email (None | str | Unset): Where the company's documents and notifications are e-mailed (an addition to
+            the contract).
+        credit_limit (float | None | str | Unset):
+        currency (None | str | Unset):
+        is_reseller (bool | None | Unset):
+        legal_name (None | str | Unset):
+        peppol_id (None | str | Unset): "<EAS code>:<identifier>"
+        reseller_id (None | str | Unset):
+        vat_id (None | str | Unset):
+    """
+
+    name: str
+    address: AddressIn | None | Unset = UNSET
+    billing_email: None | str | Unset = UNSET
+    credit_limit: float | None | str | Unset = UNSET
+    currency: None | str | Unset = UNSET
+    is_reseller: bool | None | Unset = UNSET
+    legal_name: None | str | Unset = UNSET
+    peppol_id: None | str | Unset = UNSET
+    reseller_id: None | str | Unset = UNSET
+    vat_id: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.address_in import AddressIn  # noqa: PLC0415
+
+        name = self.name
+
+        address: dict[str, Any] | None | Unset
+        if isinstance(self.address, Unset):
+            address = UNSET
+        elif isinstance(self.address, AddressIn):
+            address = self.address.to_dict()
+        else:
+            address = self.address
+
+        billing_email: None | str | Unset
+        if isinstance(self.billing_email, Unset):
+            billing_email = UNSET
+        else:
+            billing_email = self.billing_email
+
+        credit_limit: float | None | str | Unset
+        if isinstance(self.credit_limit, Unset):
+            credit_limit = UNSET
+        else:
+            credit_limit = self.credit_limit
+
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
+
+        is_reseller: bool | None | Unset
+        if isinstance(self.is_reseller, Unset):
+            is_reseller = UNSET
+        else:
+            is_reseller = self.is_reseller
+
+        legal_name: None | str | Unset
+        if isinstance(self.legal_name, Unset):
+            legal_name = UNSET
+        else:
+            legal_name = self.legal_name
+
+        peppol_id: None | str | Unset
+        if isinstance(self.peppol_id, Unset):
+            peppol_id = UNSET
+        else:
+            peppol_id = self.peppol_id
+
+        reseller_id: None | str | Unset
+        if isinstance(self.reseller_id, Unset):
+            reseller_id = UNSET
+        else:
+            reseller_id = self.reseller_id
+
+        vat_id: None | str | Unset
+        if isinstance(self.vat_id, Unset):
+            vat_id = UNSET
+        else:
+            vat_id = self.vat_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
+        if address is not UNSET:
+            field_dict["address"] = address
+        if billing_email is not UNSET:
+            field_dict["billing_email"] = billing_email
+        if credit_limit is not UNSET:
+            field_dict["credit_limit"] = credit_limit
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if is_reseller is not UNSET:
+            field_dict["is_reseller"] = is_reseller
+        if legal_name is not UNSET:
+            field_dict["legal_name"] = legal_name
+        if peppol_id is not UNSET:
+            field_dict["peppol_id"] = peppol_id
+        if reseller_id is not UNSET:
+            field_dict["reseller_id"] = reseller_id
+        if vat_id is not UNSET:
+            field_dict["vat_id"] = vat_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address_in import AddressIn  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        def _parse_address(data: object) -> AddressIn | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                address_type_0 = AddressIn.from_dict(data)
+
+                return address_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AddressIn | None | Unset, data)
+
+        address = _parse_address(d.pop("address", UNSET))
+
+        def _parse_billing_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        billing_email = _parse_billing_email(d.pop("billing_email", UNSET))
+
+        def _parse_credit_limit(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        credit_limit = _parse_credit_limit(d.pop("credit_limit", UNSET))
+
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+        def _parse_is_reseller(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        is_reseller = _parse_is_reseller(d.pop("is_reseller", UNSET))
+
+        def _parse_legal_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        legal_name = _parse_legal_name(d.pop("legal_name", UNSET))
+
+        def _parse_peppol_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        peppol_id = _parse_peppol_id(d.pop("peppol_id", UNSET))
+
+        def _parse_reseller_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        reseller_id = _parse_reseller_id(d.pop("reseller_id", UNSET))
+
+        def _parse_vat_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        vat_id = _parse_vat_id(d.pop("vat_id", UNSET))
+
+        company_in = cls(
+            name=name,
+            address=address,
+            billing_email=billing_email,
+            credit_limit=credit_limit,
+            currency=currency,
+            is_reseller=is_reseller,
+            legal_name=legal_name,
+            peppol_id=peppol_id,
+            reseller_id=reseller_id,
+            vat_id=vat_id,
+        )
+
+        return company_in

@@ -1,0 +1,242 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="InvoiceLineIn")
+
+
+@_attrs_define
+class InvoiceLineIn:
+    """
+    Attributes:
+        quantity (float | str): a decimal string in plain notation ("200.00") or a JSON number
+        unit_price (float | str): may be negative
+        billing_action (None | str | Unset): one of upgrade, downgrade, renewal, one_time, usage, cancellation,
+            correction (default one_time)
+        description (None | str | Unset):
+        discount_amount (float | None | str | Unset):
+        name (None | str | Unset):
+        period_end (None | str | Unset): YYYY-MM-DD
+        period_start (None | str | Unset): YYYY-MM-DD
+        product_id (None | str | Unset):
+        subscription_id (None | str | Unset):
+        tax_rate (float | None | str | Unset): a fraction, "0.20" is 20 %
+    """
+
+    quantity: float | str
+    unit_price: float | str
+    billing_action: None | str | Unset = UNSET
+    description: None | str | Unset = UNSET
+    discount_amount: float | None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    period_end: None | str | Unset = UNSET
+    period_start: None | str | Unset = UNSET
+    product_id: None | str | Unset = UNSET
+    subscription_id: None | str | Unset = UNSET
+    tax_rate: float | None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        quantity: float | str
+        quantity = self.quantity
+
+        unit_price: float | str
+        unit_price = self.unit_price
+
+        billing_action: None | str | Unset
+        if isinstance(self.billing_action, Unset):
+            billing_action = UNSET
+        else:
+            billing_action = self.billing_action
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        discount_amount: float | None | str | Unset
+        if isinstance(self.discount_amount, Unset):
+            discount_amount = UNSET
+        else:
+            discount_amount = self.discount_amount
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        period_end: None | str | Unset
+        if isinstance(self.period_end, Unset):
+            period_end = UNSET
+        else:
+            period_end = self.period_end
+
+        period_start: None | str | Unset
+        if isinstance(self.period_start, Unset):
+            period_start = UNSET
+        else:
+            period_start = self.period_start
+
+        product_id: None | str | Unset
+        if isinstance(self.product_id, Unset):
+            product_id = UNSET
+        else:
+            product_id = self.product_id
+
+        subscription_id: None | str | Unset
+        if isinstance(self.subscription_id, Unset):
+            subscription_id = UNSET
+        else:
+            subscription_id = self.subscription_id
+
+        tax_rate: float | None | str | Unset
+        if isinstance(self.tax_rate, Unset):
+            tax_rate = UNSET
+        else:
+            tax_rate = self.tax_rate
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "quantity": quantity,
+                "unit_price": unit_price,
+            }
+        )
+        if billing_action is not UNSET:
+            field_dict["billing_action"] = billing_action
+        if description is not UNSET:
+            field_dict["description"] = description
+        if discount_amount is not UNSET:
+            field_dict["discount_amount"] = discount_amount
+        if name is not UNSET:
+            field_dict["name"] = name
+        if period_end is not UNSET:
+            field_dict["period_end"] = period_end
+        if period_start is not UNSET:
+            field_dict["period_start"] = period_start
+        if product_id is not UNSET:
+            field_dict["product_id"] = product_id
+        if subscription_id is not UNSET:
+            field_dict["subscription_id"] = subscription_id
+        if tax_rate is not UNSET:
+            field_dict["tax_rate"] = tax_rate
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_quantity(data: object) -> float | str:
+            return cast(float | str, data)
+
+        quantity = _parse_quantity(d.pop("quantity"))
+
+        def _parse_unit_price(data: object) -> float | str:
+            return cast(float | str, data)
+
+        unit_price = _parse_unit_price(d.pop("unit_price"))
+
+        def _parse_billing_action(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        billing_action = _parse_billing_action(d.pop("billing_action", UNSET))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_discount_amount(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        discount_amount = _parse_discount_amount(d.pop("discount_amount", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_period_end(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        period_end = _parse_period_end(d.pop("period_end", UNSET))
+
+        def _parse_period_start(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        period_start = _parse_period_start(d.pop("period_start", UNSET))
+
+        def _parse_product_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        product_id = _parse_product_id(d.pop("product_id", UNSET))
+
+        def _parse_subscription_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        subscription_id = _parse_subscription_id(d.pop("subscription_id", UNSET))
+
+        def _parse_tax_rate(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        tax_rate = _parse_tax_rate(d.pop("tax_rate", UNSET))
+
+        invoice_line_in = cls(
+            quantity=quantity,
+            unit_price=unit_price,
+            billing_action=billing_action,
+            description=description,
+            discount_amount=discount_amount,
+            name=name,
+            period_end=period_end,
+            period_start=period_start,
+            product_id=product_id,
+            subscription_id=subscription_id,
+            tax_rate=tax_rate,
+        )
+
+        return invoice_line_in

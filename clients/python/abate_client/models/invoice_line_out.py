@@ -1,0 +1,230 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.invoice_line_out_billing_action import InvoiceLineOutBillingAction
+
+T = TypeVar("T", bound="InvoiceLineOut")
+
+
+@_attrs_define
+class InvoiceLineOut:
+    """
+    Attributes:
+        amount (str): decimal string with the currency's minor digits
+        billing_action (InvoiceLineOutBillingAction):
+        credited_amount (str): decimal string with the currency's minor digits
+        description (str):
+        discount_amount (str): decimal string with the currency's minor digits
+        id (str):
+        name (str):
+        period_end (datetime.date | None):
+        period_start (datetime.date | None):
+        product_id (None | str):
+        quantity (str): decimal string
+        subscription_id (None | str):
+        tax_amount (str): decimal string with the currency's minor digits
+        tax_rate (str): decimal string
+        total (str): decimal string with the currency's minor digits
+        unit_price (str): decimal string with the currency's minor digits
+    """
+
+    amount: str
+    billing_action: InvoiceLineOutBillingAction
+    credited_amount: str
+    description: str
+    discount_amount: str
+    id: str
+    name: str
+    period_end: datetime.date | None
+    period_start: datetime.date | None
+    product_id: None | str
+    quantity: str
+    subscription_id: None | str
+    tax_amount: str
+    tax_rate: str
+    total: str
+    unit_price: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount
+
+        billing_action = self.billing_action.value
+
+        credited_amount = self.credited_amount
+
+        description = self.description
+
+        discount_amount = self.discount_amount
+
+        id = self.id
+
+        name = self.name
+
+        period_end: None | str
+        if isinstance(self.period_end, datetime.date):
+            period_end = self.period_end.isoformat()
+        else:
+            period_end = self.period_end
+
+        period_start: None | str
+        if isinstance(self.period_start, datetime.date):
+            period_start = self.period_start.isoformat()
+        else:
+            period_start = self.period_start
+
+        product_id: None | str
+        product_id = self.product_id
+
+        quantity = self.quantity
+
+        subscription_id: None | str
+        subscription_id = self.subscription_id
+
+        tax_amount = self.tax_amount
+
+        tax_rate = self.tax_rate
+
+        total = self.total
+
+        unit_price = self.unit_price
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "amount": amount,
+                "billing_action": billing_action,
+                "credited_amount": credited_amount,
+                "description": description,
+                "discount_amount": discount_amount,
+                "id": id,
+                "name": name,
+                "period_end": period_end,
+                "period_start": period_start,
+                "product_id": product_id,
+                "quantity": quantity,
+                "subscription_id": subscription_id,
+                "tax_amount": tax_amount,
+                "tax_rate": tax_rate,
+                "total": total,
+                "unit_price": unit_price,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        amount = d.pop("amount")
+
+        billing_action = InvoiceLineOutBillingAction(d.pop("billing_action"))
+
+        credited_amount = d.pop("credited_amount")
+
+        description = d.pop("description")
+
+        discount_amount = d.pop("discount_amount")
+
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        def _parse_period_end(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_end_type_0 = datetime.date.fromisoformat(data)
+
+                return period_end_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_end = _parse_period_end(d.pop("period_end"))
+
+        def _parse_period_start(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_start_type_0 = datetime.date.fromisoformat(data)
+
+                return period_start_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_start = _parse_period_start(d.pop("period_start"))
+
+        def _parse_product_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        product_id = _parse_product_id(d.pop("product_id"))
+
+        quantity = d.pop("quantity")
+
+        def _parse_subscription_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        subscription_id = _parse_subscription_id(d.pop("subscription_id"))
+
+        tax_amount = d.pop("tax_amount")
+
+        tax_rate = d.pop("tax_rate")
+
+        total = d.pop("total")
+
+        unit_price = d.pop("unit_price")
+
+        invoice_line_out = cls(
+            amount=amount,
+            billing_action=billing_action,
+            credited_amount=credited_amount,
+            description=description,
+            discount_amount=discount_amount,
+            id=id,
+            name=name,
+            period_end=period_end,
+            period_start=period_start,
+            product_id=product_id,
+            quantity=quantity,
+            subscription_id=subscription_id,
+            tax_amount=tax_amount,
+            tax_rate=tax_rate,
+            total=total,
+            unit_price=unit_price,
+        )
+
+        invoice_line_out.additional_properties = d
+        return invoice_line_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

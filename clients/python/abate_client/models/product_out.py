@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ProductOut")
+
+
+@_attrs_define
+class ProductOut:
+    """
+    Attributes:
+        id (str):
+        name (str):
+        object_ (Literal['product']):
+        sku (None | str):
+    """
+
+    id: str
+    name: str
+    object_: Literal["product"]
+    sku: None | str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        object_ = self.object_
+
+        sku: None | str
+        sku = self.sku
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "object": object_,
+                "sku": sku,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        object_ = cast(Literal["product"], d.pop("object"))
+        if object_ != "product":
+            raise ValueError(f"object must match const 'product', got '{object_}'")
+
+        def _parse_sku(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        sku = _parse_sku(d.pop("sku"))
+
+        product_out = cls(
+            id=id,
+            name=name,
+            object_=object_,
+            sku=sku,
+        )
+
+        product_out.additional_properties = d
+        return product_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class SubscriptionOutSchemeType0(StrEnum):
+    FLAT = "flat"
+    METERED = "metered"
+    PER_SEAT = "per_seat"
+
+    def __str__(self) -> str:
+        return str(self.value)
