@@ -13,6 +13,7 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from abate_client.api.credit_memos import (
     application_create,
     credit_memo_get,
@@ -116,12 +117,10 @@ def test_credit_memo_flow_through_the_client(tmp_path):
                                             invoice_line_id=line.id, amount=Decimal("100.00"),
                                             idempotency_key=key)
         assert again.to_dict() == memo.to_dict()
-        try:
+        with pytest.raises(example.AbateError) as reused:
             example.credit_invoice_line(client, invoice_id=invoice.id, invoice_line_id=line.id,
                                         amount=Decimal("10.00"), idempotency_key=key)
-            raise AssertionError("a reused Idempotency-Key with another body was accepted")
-        except example.AbateError as error:
-            assert (error.type, error.code) == ("conflict", "idempotency_key_reused")
+        assert (reused.value.type, reused.value.code) == ("conflict", "idempotency_key_reused")
         from_this_invoice = [m.id for m in example.all_credit_memos(client, page_size=100)
                              if m.source_invoice_id == invoice.id]
         assert from_this_invoice == [memo.id]
@@ -149,12 +148,10 @@ def test_credit_memo_flow_through_the_client(tmp_path):
         assert (refused.parsed.error.type_, refused.parsed.error.code,
                 refused.parsed.error.param) == (
             ErrorDetailType.BUSINESS_RULE, "exceeds_remaining", "amount")
-        try:
+        with pytest.raises(example.AbateError) as short:
             example.apply_credit(client, memo_id=memo.id, invoice_id=invoice.id,
                                  amount=Decimal("70.00"))
-            raise AssertionError("applying more than remains was accepted")
-        except example.AbateError as error:
-            assert (error.code, error.param) == ("exceeds_remaining", "amount")
+        assert (short.value.code, short.value.param) == ("exceeds_remaining", "amount")
 
         # The README's handling of that 422: apply what is left, 69.00; 785.00 stays due.
         memo = example.apply_at_most(client, memo_id=memo.id, invoice_id=invoice.id,
