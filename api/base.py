@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.parser import Parser
 
 from api.openapi import complete
+from api.openapi_docs import document
 
 
 def _check_text(value) -> None:
@@ -48,4 +49,5 @@ class AbateAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         complete(schema)
+        document(schema)
         return schema

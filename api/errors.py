@@ -4,11 +4,19 @@ Every failure answers `{"error": {"type", "code", "message", "param"}}` with the
 type for its status. `install(api)` registers the handlers on the NinjaAPI: domain errors
 (by their `kind`), ninja's validation and HTTP errors, database races, and anything else
 (500, logged). Routers never build error responses by hand: they raise a DomainError (or
-`ApiError` for failures of the HTTP layer itself)."""
+`ApiError` for failures of the HTTP layer itself).
+
+With the setting (or environment variable) ABATE_CHECK_ERROR_CODES=1, as the test suite runs,
+every error an operation answers is checked against what its OpenAPI document lists for that
+status (`x-error-codes`, api/openapi_docs.py): an undocumented one is logged and answered as a
+500 `undocumented_error`, so that the tests that provoke it fail."""
 
 import json
 import logging
+import os
+import re
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.db import DataError, IntegrityError, OperationalError
 from django.http import Http404, HttpResponse
@@ -116,39 +124,110 @@ def is_lock_failure(error: Exception) -> bool:
     return any(marker in text for marker in LOCK_FAILURES)
 
 
+CHECK_SETTING = "ABATE_CHECK_ERROR_CODES"
+ROUTE_PARAMETER = re.compile(r"<(?:[^>:]+:)?([^>]+)>")
+_documented: dict[int, dict] = {}
+
+
+def checks_error_codes() -> bool:
+    value = getattr(settings, CHECK_SETTING, None)
+    if value is None:
+        value = os.environ.get(CHECK_SETTING, "")
+    return value is True or value == "1"
+
+
+def documented_errors(api) -> dict:
+    """{(path template, METHOD): (operation id, {status: codes})} from `api`'s OpenAPI
+    document, read once."""
+    found = _documented.get(id(api))
+    if found is None:
+        found = {}
+        for path, item in api.get_openapi_schema()["paths"].items():
+            for method, operation in item.items():
+                if isinstance(operation, dict) and "responses" in operation:
+                    found[(path, method.upper())] = (operation.get("operationId"), {
+                        status: frozenset(response.get("x-error-codes", ()))
+                        for status, response in operation["responses"].items()})
+        _documented[id(api)] = found
+    return found
+
+
+def undocumented(api, request, response) -> str | None:
+    """Why `response` is not among the errors documented for the operation `request`
+    reached; None when it is, when it is a 5xx (never documented: always a bug), or when the
+    request reached no operation (an unknown path)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or response.status_code >= 500:
+        return None
+    path = "/" + ROUTE_PARAMETER.sub(r"{\1}", match.route)
+    operation = documented_errors(api).get((path, request.method))
+    if operation is None:
+        return None
+    operation_id, codes = operation
+    try:
+        code = json.loads(response.content)["error"]["code"]
+    except (ValueError, KeyError, TypeError):
+        code = None
+    status = str(response.status_code)
+    if code in codes.get(status, ()):
+        return None
+    return (f"{operation_id} ({request.method} {path}) answered {status} {code}, which its "
+            f"OpenAPI document does not list (api/openapi_docs.py)")
+
+
+def _checked(api, handler):
+    def answer(request, error):
+        response = handler(request, error)
+        if checks_error_codes():
+            problem = undocumented(api, request, response)
+            if problem:
+                logger.error("undocumented error: %s", problem)
+                return error_response(500, "undocumented_error", problem)
+        return response
+
+    return answer
+
+
 def install(api) -> None:
     """Register the envelope handlers on `api` (replacing ninja's defaults)."""
 
-    @api.exception_handler(DomainError)
+    def handles(exception_class):
+        def register(handler):
+            api.add_exception_handler(exception_class, _checked(api, handler))
+            return handler
+
+        return register
+
+    @handles(DomainError)
     def on_domain_error(request, error):
         return domain_error_response(error)
 
-    @api.exception_handler(ValidationError)
+    @handles(ValidationError)
     def on_validation_error(request, error):
         return validation_error_response(error)
 
-    @api.exception_handler(AuthenticationError)
+    @handles(AuthenticationError)
     def on_authentication_error(request, error):
         return error_response(401, "unauthenticated",
                               "a valid API key is required: Authorization: Bearer <key>")
 
-    @api.exception_handler(HttpError)
+    @handles(HttpError)
     def on_http_error(request, error):
         if error.status_code == 400:
             return error_response(400, "invalid_json", "the body is not valid JSON, or it "
                                   "holds a NUL character or a lone surrogate")
         return error_response(error.status_code, "http_error", str(error))
 
-    @api.exception_handler(SuspiciousOperation)
+    @handles(SuspiciousOperation)
     def on_suspicious(request, error):
         # Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many fields, etc.
         return error_response(400, "invalid_request", str(error)[:200] or "refused request")
 
-    @api.exception_handler(Http404)
+    @handles(Http404)
     def on_http404(request, error):
         return error_response(404, "not_found", "not found")
 
-    @api.exception_handler(OperationalError)
+    @handles(OperationalError)
     def on_operational_error(request, error):
         if is_lock_failure(error):
             return error_response(409, "concurrent_update",
@@ -156,7 +235,7 @@ def install(api) -> None:
         logger.exception("database unavailable")
         return error_response(503, "service_unavailable", "the database is unavailable")
 
-    @api.exception_handler(IntegrityError)
+    @handles(IntegrityError)
     def on_integrity_error(request, error):
         # Constraints guard invariants that the services check under row locks; one firing
         # means a concurrent change got there first.
@@ -164,11 +243,11 @@ def install(api) -> None:
         return error_response(409, "concurrent_update",
                               "another change to the same object won the race: retry")
 
-    @api.exception_handler(DataError)
+    @handles(DataError)
     def on_data_error(request, error):
         return error_response(400, "invalid", "a value is out of range")
 
-    @api.exception_handler(Exception)
+    @handles(Exception)
     def on_unexpected(request, error):
         logger.exception("unexpected error in %s %s", request.method, request.path)
         return error_response(500, "internal_error", "an unexpected error occurred")
