@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.billing_run_out_status import BillingRunOutStatus
+from ..models.billing_run_out_status import BillingRunOutStatus, check_billing_run_out_status
 
 if TYPE_CHECKING:
     from ..models.failure_out import FailureOut
@@ -87,7 +87,7 @@ class BillingRunOut:
 
         started_at = self.started_at.isoformat()
 
-        status = self.status.value
+        status: str = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -168,7 +168,7 @@ class BillingRunOut:
 
         started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
 
-        status = BillingRunOutStatus(d.pop("status"))
+        status = check_billing_run_out_status(d.pop("status"))
 
         billing_run_out = cls(
             as_of=as_of,

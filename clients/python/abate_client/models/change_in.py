@@ -5,7 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.change_in_effective_type_0 import ChangeInEffectiveType0
+from ..models.change_in_effective_type_0 import ChangeInEffectiveType0, check_change_in_effective_type_0
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChangeIn")
@@ -29,8 +29,8 @@ class ChangeIn:
         effective: None | str | Unset
         if isinstance(self.effective, Unset):
             effective = UNSET
-        elif isinstance(self.effective, ChangeInEffectiveType0):
-            effective = self.effective.value
+        elif isinstance(self.effective, str):
+            effective = self.effective
         else:
             effective = self.effective
 
@@ -70,7 +70,7 @@ class ChangeIn:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                effective_type_0 = ChangeInEffectiveType0(data)
+                effective_type_0 = check_change_in_effective_type_0(data)
 
                 return effective_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

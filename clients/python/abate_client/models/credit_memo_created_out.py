@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.credit_memo_created_out_origin import CreditMemoCreatedOutOrigin
-from ..models.credit_memo_created_out_reason_code import CreditMemoCreatedOutReasonCode
-from ..models.credit_memo_created_out_status import CreditMemoCreatedOutStatus
+from ..models.credit_memo_created_out_origin import CreditMemoCreatedOutOrigin, check_credit_memo_created_out_origin
+from ..models.credit_memo_created_out_reason_code import (
+    CreditMemoCreatedOutReasonCode,
+    check_credit_memo_created_out_reason_code,
+)
+from ..models.credit_memo_created_out_status import CreditMemoCreatedOutStatus, check_credit_memo_created_out_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -134,7 +137,7 @@ class CreditMemoCreatedOut:
 
         object_ = self.object_
 
-        origin = self.origin.value
+        origin: str = self.origin
 
         paid_out_amount = self.paid_out_amount
 
@@ -143,14 +146,14 @@ class CreditMemoCreatedOut:
             payouts_item = payouts_item_data.to_dict()
             payouts.append(payouts_item)
 
-        reason_code = self.reason_code.value
+        reason_code: str = self.reason_code
 
         remaining_amount = self.remaining_amount
 
         source_invoice_id: None | str
         source_invoice_id = self.source_invoice_id
 
-        status = self.status.value
+        status: str = self.status
 
         subtotal = self.subtotal
 
@@ -281,7 +284,7 @@ class CreditMemoCreatedOut:
         if object_ != "credit_memo":
             raise ValueError(f"object must match const 'credit_memo', got '{object_}'")
 
-        origin = CreditMemoCreatedOutOrigin(d.pop("origin"))
+        origin = check_credit_memo_created_out_origin(d.pop("origin"))
 
         paid_out_amount = d.pop("paid_out_amount")
 
@@ -292,7 +295,7 @@ class CreditMemoCreatedOut:
 
             payouts.append(payouts_item)
 
-        reason_code = CreditMemoCreatedOutReasonCode(d.pop("reason_code"))
+        reason_code = check_credit_memo_created_out_reason_code(d.pop("reason_code"))
 
         remaining_amount = d.pop("remaining_amount")
 
@@ -303,7 +306,7 @@ class CreditMemoCreatedOut:
 
         source_invoice_id = _parse_source_invoice_id(d.pop("source_invoice_id"))
 
-        status = CreditMemoCreatedOutStatus(d.pop("status"))
+        status = check_credit_memo_created_out_status(d.pop("status"))
 
         subtotal = d.pop("subtotal")
 

@@ -1,14 +1,21 @@
-from enum import StrEnum
+from typing import Literal
+
+CreditMemoCreatedOutOrigin = Literal[
+    "ad_hoc", "cancellation", "downgrade", "invoice", "negative_usage", "order_correction", "refund"
+]
+
+CREDIT_MEMO_CREATED_OUT_ORIGIN_VALUES: set[CreditMemoCreatedOutOrigin] = {
+    "ad_hoc",
+    "cancellation",
+    "downgrade",
+    "invoice",
+    "negative_usage",
+    "order_correction",
+    "refund",
+}
 
 
-class CreditMemoCreatedOutOrigin(StrEnum):
-    AD_HOC = "ad_hoc"
-    CANCELLATION = "cancellation"
-    DOWNGRADE = "downgrade"
-    INVOICE = "invoice"
-    NEGATIVE_USAGE = "negative_usage"
-    ORDER_CORRECTION = "order_correction"
-    REFUND = "refund"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_credit_memo_created_out_origin(value: str) -> CreditMemoCreatedOutOrigin:
+    if value in CREDIT_MEMO_CREATED_OUT_ORIGIN_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CREDIT_MEMO_CREATED_OUT_ORIGIN_VALUES!r}")

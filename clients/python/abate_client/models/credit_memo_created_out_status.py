@@ -1,14 +1,21 @@
-from enum import StrEnum
+from typing import Literal
+
+CreditMemoCreatedOutStatus = Literal[
+    "closed", "draft", "fully_applied", "paid_out", "partially_applied", "unapplied", "void"
+]
+
+CREDIT_MEMO_CREATED_OUT_STATUS_VALUES: set[CreditMemoCreatedOutStatus] = {
+    "closed",
+    "draft",
+    "fully_applied",
+    "paid_out",
+    "partially_applied",
+    "unapplied",
+    "void",
+}
 
 
-class CreditMemoCreatedOutStatus(StrEnum):
-    CLOSED = "closed"
-    DRAFT = "draft"
-    FULLY_APPLIED = "fully_applied"
-    PAID_OUT = "paid_out"
-    PARTIALLY_APPLIED = "partially_applied"
-    UNAPPLIED = "unapplied"
-    VOID = "void"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_credit_memo_created_out_status(value: str) -> CreditMemoCreatedOutStatus:
+    if value in CREDIT_MEMO_CREATED_OUT_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CREDIT_MEMO_CREATED_OUT_STATUS_VALUES!r}")

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.credit_memo_out_origin import CreditMemoOutOrigin
-from ..models.credit_memo_out_reason_code import CreditMemoOutReasonCode
-from ..models.credit_memo_out_status import CreditMemoOutStatus
+from ..models.credit_memo_out_origin import CreditMemoOutOrigin, check_credit_memo_out_origin
+from ..models.credit_memo_out_reason_code import CreditMemoOutReasonCode, check_credit_memo_out_reason_code
+from ..models.credit_memo_out_status import CreditMemoOutStatus, check_credit_memo_out_status
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class CreditMemoOut:
 
         object_ = self.object_
 
-        origin = self.origin.value
+        origin: str = self.origin
 
         paid_out_amount = self.paid_out_amount
 
@@ -130,14 +130,14 @@ class CreditMemoOut:
             payouts_item = payouts_item_data.to_dict()
             payouts.append(payouts_item)
 
-        reason_code = self.reason_code.value
+        reason_code: str = self.reason_code
 
         remaining_amount = self.remaining_amount
 
         source_invoice_id: None | str
         source_invoice_id = self.source_invoice_id
 
-        status = self.status.value
+        status: str = self.status
 
         subtotal = self.subtotal
 
@@ -251,7 +251,7 @@ class CreditMemoOut:
         if object_ != "credit_memo":
             raise ValueError(f"object must match const 'credit_memo', got '{object_}'")
 
-        origin = CreditMemoOutOrigin(d.pop("origin"))
+        origin = check_credit_memo_out_origin(d.pop("origin"))
 
         paid_out_amount = d.pop("paid_out_amount")
 
@@ -262,7 +262,7 @@ class CreditMemoOut:
 
             payouts.append(payouts_item)
 
-        reason_code = CreditMemoOutReasonCode(d.pop("reason_code"))
+        reason_code = check_credit_memo_out_reason_code(d.pop("reason_code"))
 
         remaining_amount = d.pop("remaining_amount")
 
@@ -273,7 +273,7 @@ class CreditMemoOut:
 
         source_invoice_id = _parse_source_invoice_id(d.pop("source_invoice_id"))
 
-        status = CreditMemoOutStatus(d.pop("status"))
+        status = check_credit_memo_out_status(d.pop("status"))
 
         subtotal = d.pop("subtotal")
 

@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.credit_memo_preview_out_origin import CreditMemoPreviewOutOrigin
-from ..models.credit_memo_preview_out_reason_code import CreditMemoPreviewOutReasonCode
+from ..models.credit_memo_preview_out_origin import CreditMemoPreviewOutOrigin, check_credit_memo_preview_out_origin
+from ..models.credit_memo_preview_out_reason_code import (
+    CreditMemoPreviewOutReasonCode,
+    check_credit_memo_preview_out_reason_code,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -114,7 +117,7 @@ class CreditMemoPreviewOut:
 
         object_ = self.object_
 
-        origin = self.origin.value
+        origin: str = self.origin
 
         paid_out_amount = self.paid_out_amount
 
@@ -123,7 +126,7 @@ class CreditMemoPreviewOut:
             payouts_item = payouts_item_data.to_dict()
             payouts.append(payouts_item)
 
-        reason_code = self.reason_code.value
+        reason_code: str = self.reason_code
 
         remaining_amount = self.remaining_amount
 
@@ -226,7 +229,7 @@ class CreditMemoPreviewOut:
         if object_ != "credit_memo":
             raise ValueError(f"object must match const 'credit_memo', got '{object_}'")
 
-        origin = CreditMemoPreviewOutOrigin(d.pop("origin"))
+        origin = check_credit_memo_preview_out_origin(d.pop("origin"))
 
         paid_out_amount = d.pop("paid_out_amount")
 
@@ -237,7 +240,7 @@ class CreditMemoPreviewOut:
 
             payouts.append(payouts_item)
 
-        reason_code = CreditMemoPreviewOutReasonCode(d.pop("reason_code"))
+        reason_code = check_credit_memo_preview_out_reason_code(d.pop("reason_code"))
 
         remaining_amount = d.pop("remaining_amount")
 

@@ -1,18 +1,35 @@
-from enum import StrEnum
+from typing import Literal
+
+CreditMemoPreviewOutReasonCode = Literal[
+    "cancellation",
+    "downgrade",
+    "duplicate",
+    "goodwill",
+    "negative_usage",
+    "order_correction",
+    "other",
+    "overcharge",
+    "refund",
+    "return",
+    "service_credit",
+]
+
+CREDIT_MEMO_PREVIEW_OUT_REASON_CODE_VALUES: set[CreditMemoPreviewOutReasonCode] = {
+    "cancellation",
+    "downgrade",
+    "duplicate",
+    "goodwill",
+    "negative_usage",
+    "order_correction",
+    "other",
+    "overcharge",
+    "refund",
+    "return",
+    "service_credit",
+}
 
 
-class CreditMemoPreviewOutReasonCode(StrEnum):
-    CANCELLATION = "cancellation"
-    DOWNGRADE = "downgrade"
-    DUPLICATE = "duplicate"
-    GOODWILL = "goodwill"
-    NEGATIVE_USAGE = "negative_usage"
-    ORDER_CORRECTION = "order_correction"
-    OTHER = "other"
-    OVERCHARGE = "overcharge"
-    REFUND = "refund"
-    RETURN = "return"
-    SERVICE_CREDIT = "service_credit"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_credit_memo_preview_out_reason_code(value: str) -> CreditMemoPreviewOutReasonCode:
+    if value in CREDIT_MEMO_PREVIEW_OUT_REASON_CODE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CREDIT_MEMO_PREVIEW_OUT_REASON_CODE_VALUES!r}")

@@ -1,14 +1,21 @@
-from enum import StrEnum
+from typing import Literal
+
+CreditMemosListOriginType0 = Literal[
+    "ad_hoc", "cancellation", "downgrade", "invoice", "negative_usage", "order_correction", "refund"
+]
+
+CREDIT_MEMOS_LIST_ORIGIN_TYPE_0_VALUES: set[CreditMemosListOriginType0] = {
+    "ad_hoc",
+    "cancellation",
+    "downgrade",
+    "invoice",
+    "negative_usage",
+    "order_correction",
+    "refund",
+}
 
 
-class CreditMemosListOriginType0(StrEnum):
-    AD_HOC = "ad_hoc"
-    CANCELLATION = "cancellation"
-    DOWNGRADE = "downgrade"
-    INVOICE = "invoice"
-    NEGATIVE_USAGE = "negative_usage"
-    ORDER_CORRECTION = "order_correction"
-    REFUND = "refund"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_credit_memos_list_origin_type_0(value: str) -> CreditMemosListOriginType0:
+    if value in CREDIT_MEMOS_LIST_ORIGIN_TYPE_0_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CREDIT_MEMOS_LIST_ORIGIN_TYPE_0_VALUES!r}")

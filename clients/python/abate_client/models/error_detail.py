@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.error_detail_type import ErrorDetailType
+from ..models.error_detail_type import ErrorDetailType, check_error_detail_type
 
 T = TypeVar("T", bound="ErrorDetail")
 
@@ -35,7 +35,7 @@ class ErrorDetail:
         param: None | str
         param = self.param
 
-        type_ = self.type_.value
+        type_: str = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -64,7 +64,7 @@ class ErrorDetail:
 
         param = _parse_param(d.pop("param"))
 
-        type_ = ErrorDetailType(d.pop("type"))
+        type_ = check_error_detail_type(d.pop("type"))
 
         error_detail = cls(
             code=code,

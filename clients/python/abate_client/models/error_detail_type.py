@@ -1,15 +1,29 @@
-from enum import StrEnum
+from typing import Literal
+
+ErrorDetailType = Literal[
+    "api_error",
+    "authentication",
+    "business_rule",
+    "conflict",
+    "invalid_request",
+    "not_found",
+    "permission",
+    "rate_limited",
+]
+
+ERROR_DETAIL_TYPE_VALUES: set[ErrorDetailType] = {
+    "api_error",
+    "authentication",
+    "business_rule",
+    "conflict",
+    "invalid_request",
+    "not_found",
+    "permission",
+    "rate_limited",
+}
 
 
-class ErrorDetailType(StrEnum):
-    API_ERROR = "api_error"
-    AUTHENTICATION = "authentication"
-    BUSINESS_RULE = "business_rule"
-    CONFLICT = "conflict"
-    INVALID_REQUEST = "invalid_request"
-    NOT_FOUND = "not_found"
-    PERMISSION = "permission"
-    RATE_LIMITED = "rate_limited"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_error_detail_type(value: str) -> ErrorDetailType:
+    if value in ERROR_DETAIL_TYPE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {ERROR_DETAIL_TYPE_VALUES!r}")

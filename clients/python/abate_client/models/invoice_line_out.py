@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.invoice_line_out_billing_action import InvoiceLineOutBillingAction
+from ..models.invoice_line_out_billing_action import InvoiceLineOutBillingAction, check_invoice_line_out_billing_action
 
 T = TypeVar("T", bound="InvoiceLineOut")
 
@@ -55,7 +55,7 @@ class InvoiceLineOut:
     def to_dict(self) -> dict[str, Any]:
         amount = self.amount
 
-        billing_action = self.billing_action.value
+        billing_action: str = self.billing_action
 
         credited_amount = self.credited_amount
 
@@ -125,7 +125,7 @@ class InvoiceLineOut:
         d = dict(src_dict)
         amount = d.pop("amount")
 
-        billing_action = InvoiceLineOutBillingAction(d.pop("billing_action"))
+        billing_action = check_invoice_line_out_billing_action(d.pop("billing_action"))
 
         credited_amount = d.pop("credited_amount")
 

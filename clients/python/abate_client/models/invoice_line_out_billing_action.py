@@ -1,14 +1,21 @@
-from enum import StrEnum
+from typing import Literal
+
+InvoiceLineOutBillingAction = Literal[
+    "cancellation", "correction", "downgrade", "one_time", "renewal", "upgrade", "usage"
+]
+
+INVOICE_LINE_OUT_BILLING_ACTION_VALUES: set[InvoiceLineOutBillingAction] = {
+    "cancellation",
+    "correction",
+    "downgrade",
+    "one_time",
+    "renewal",
+    "upgrade",
+    "usage",
+}
 
 
-class InvoiceLineOutBillingAction(StrEnum):
-    CANCELLATION = "cancellation"
-    CORRECTION = "correction"
-    DOWNGRADE = "downgrade"
-    ONE_TIME = "one_time"
-    RENEWAL = "renewal"
-    UPGRADE = "upgrade"
-    USAGE = "usage"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_invoice_line_out_billing_action(value: str) -> InvoiceLineOutBillingAction:
+    if value in INVOICE_LINE_OUT_BILLING_ACTION_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {INVOICE_LINE_OUT_BILLING_ACTION_VALUES!r}")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.invoice_out_status import InvoiceOutStatus
+from ..models.invoice_out_status import InvoiceOutStatus, check_invoice_out_status
 
 if TYPE_CHECKING:
     from ..models.invoice_application_out import InvoiceApplicationOut
@@ -111,7 +111,7 @@ class InvoiceOut:
 
         object_ = self.object_
 
-        status = self.status.value
+        status: str = self.status
 
         subtotal = self.subtotal
 
@@ -230,7 +230,7 @@ class InvoiceOut:
         if object_ != "invoice":
             raise ValueError(f"object must match const 'invoice', got '{object_}'")
 
-        status = InvoiceOutStatus(d.pop("status"))
+        status = check_invoice_out_status(d.pop("status"))
 
         subtotal = d.pop("subtotal")
 

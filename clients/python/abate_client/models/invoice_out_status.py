@@ -1,11 +1,16 @@
-from enum import StrEnum
+from typing import Literal
+
+InvoiceOutStatus = Literal["draft", "open", "paid", "void"]
+
+INVOICE_OUT_STATUS_VALUES: set[InvoiceOutStatus] = {
+    "draft",
+    "open",
+    "paid",
+    "void",
+}
 
 
-class InvoiceOutStatus(StrEnum):
-    DRAFT = "draft"
-    OPEN = "open"
-    PAID = "paid"
-    VOID = "void"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_invoice_out_status(value: str) -> InvoiceOutStatus:
+    if value in INVOICE_OUT_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {INVOICE_OUT_STATUS_VALUES!r}")

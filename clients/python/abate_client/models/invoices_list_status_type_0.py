@@ -1,11 +1,16 @@
-from enum import StrEnum
+from typing import Literal
+
+InvoicesListStatusType0 = Literal["draft", "open", "paid", "void"]
+
+INVOICES_LIST_STATUS_TYPE_0_VALUES: set[InvoicesListStatusType0] = {
+    "draft",
+    "open",
+    "paid",
+    "void",
+}
 
 
-class InvoicesListStatusType0(StrEnum):
-    DRAFT = "draft"
-    OPEN = "open"
-    PAID = "paid"
-    VOID = "void"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_invoices_list_status_type_0(value: str) -> InvoicesListStatusType0:
+    if value in INVOICES_LIST_STATUS_TYPE_0_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {INVOICES_LIST_STATUS_TYPE_0_VALUES!r}")

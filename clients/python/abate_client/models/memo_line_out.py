@@ -7,7 +7,10 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.memo_line_out_billing_action_type_0 import MemoLineOutBillingActionType0
+from ..models.memo_line_out_billing_action_type_0 import (
+    MemoLineOutBillingActionType0,
+    check_memo_line_out_billing_action_type_0,
+)
 
 T = TypeVar("T", bound="MemoLineOut")
 
@@ -56,8 +59,8 @@ class MemoLineOut:
         amount = self.amount
 
         billing_action: None | str
-        if isinstance(self.billing_action, MemoLineOutBillingActionType0):
-            billing_action = self.billing_action.value
+        if isinstance(self.billing_action, str):
+            billing_action = self.billing_action
         else:
             billing_action = self.billing_action
 
@@ -137,7 +140,7 @@ class MemoLineOut:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                billing_action_type_0 = MemoLineOutBillingActionType0(data)
+                billing_action_type_0 = check_memo_line_out_billing_action_type_0(data)
 
                 return billing_action_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -1,14 +1,21 @@
-from enum import StrEnum
+from typing import Literal
+
+MemoLineOutBillingActionType0 = Literal[
+    "cancellation", "correction", "downgrade", "one_time", "renewal", "upgrade", "usage"
+]
+
+MEMO_LINE_OUT_BILLING_ACTION_TYPE_0_VALUES: set[MemoLineOutBillingActionType0] = {
+    "cancellation",
+    "correction",
+    "downgrade",
+    "one_time",
+    "renewal",
+    "upgrade",
+    "usage",
+}
 
 
-class MemoLineOutBillingActionType0(StrEnum):
-    CANCELLATION = "cancellation"
-    CORRECTION = "correction"
-    DOWNGRADE = "downgrade"
-    ONE_TIME = "one_time"
-    RENEWAL = "renewal"
-    UPGRADE = "upgrade"
-    USAGE = "usage"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_memo_line_out_billing_action_type_0(value: str) -> MemoLineOutBillingActionType0:
+    if value in MEMO_LINE_OUT_BILLING_ACTION_TYPE_0_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {MEMO_LINE_OUT_BILLING_ACTION_TYPE_0_VALUES!r}")

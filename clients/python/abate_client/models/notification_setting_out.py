@@ -6,7 +6,7 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.notification_setting_out_kind import NotificationSettingOutKind
+from ..models.notification_setting_out_kind import NotificationSettingOutKind, check_notification_setting_out_kind
 
 T = TypeVar("T", bound="NotificationSettingOut")
 
@@ -36,7 +36,7 @@ class NotificationSettingOut:
 
         enabled = self.enabled
 
-        kind = self.kind.value
+        kind: str = self.kind
 
         label = self.label
 
@@ -66,7 +66,7 @@ class NotificationSettingOut:
 
         enabled = d.pop("enabled")
 
-        kind = NotificationSettingOutKind(d.pop("kind"))
+        kind = check_notification_setting_out_kind(d.pop("kind"))
 
         label = d.pop("label")
 

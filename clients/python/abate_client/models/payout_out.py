@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.payout_out_status import PayoutOutStatus
+from ..models.payout_out_status import PayoutOutStatus, check_payout_out_status
 
 T = TypeVar("T", bound="PayoutOut")
 
@@ -39,7 +39,7 @@ class PayoutOut:
 
         method = self.method
 
-        status = self.status.value
+        status: str = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -66,7 +66,7 @@ class PayoutOut:
 
         method = d.pop("method")
 
-        status = PayoutOutStatus(d.pop("status"))
+        status = check_payout_out_status(d.pop("status"))
 
         payout_out = cls(
             amount=amount,

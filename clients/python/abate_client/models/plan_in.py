@@ -5,8 +5,8 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.plan_in_interval import PlanInInterval
-from ..models.plan_in_scheme import PlanInScheme
+from ..models.plan_in_interval import PlanInInterval, check_plan_in_interval
+from ..models.plan_in_scheme import PlanInScheme, check_plan_in_scheme
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PlanIn")
@@ -39,13 +39,13 @@ class PlanIn:
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
-        interval = self.interval.value
+        interval: str = self.interval
 
         name = self.name
 
         product_id = self.product_id
 
-        scheme = self.scheme.value
+        scheme: str = self.scheme
 
         unit_price: float | str
         unit_price = self.unit_price
@@ -86,13 +86,13 @@ class PlanIn:
         d = dict(src_dict)
         code = d.pop("code")
 
-        interval = PlanInInterval(d.pop("interval"))
+        interval = check_plan_in_interval(d.pop("interval"))
 
         name = d.pop("name")
 
         product_id = d.pop("product_id")
 
-        scheme = PlanInScheme(d.pop("scheme"))
+        scheme = check_plan_in_scheme(d.pop("scheme"))
 
         def _parse_unit_price(data: object) -> float | str:
             return cast(float | str, data)

@@ -7,8 +7,8 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.plan_out_interval import PlanOutInterval
-from ..models.plan_out_scheme import PlanOutScheme
+from ..models.plan_out_interval import PlanOutInterval, check_plan_out_interval
+from ..models.plan_out_scheme import PlanOutScheme, check_plan_out_scheme
 
 T = TypeVar("T", bound="PlanOut")
 
@@ -52,7 +52,7 @@ class PlanOut:
 
         id = self.id
 
-        interval = self.interval.value
+        interval: str = self.interval
 
         name = self.name
 
@@ -60,7 +60,7 @@ class PlanOut:
 
         product_id = self.product_id
 
-        scheme = self.scheme.value
+        scheme: str = self.scheme
 
         tax_rate = self.tax_rate
 
@@ -97,7 +97,7 @@ class PlanOut:
 
         id = d.pop("id")
 
-        interval = PlanOutInterval(d.pop("interval"))
+        interval = check_plan_out_interval(d.pop("interval"))
 
         name = d.pop("name")
 
@@ -107,7 +107,7 @@ class PlanOut:
 
         product_id = d.pop("product_id")
 
-        scheme = PlanOutScheme(d.pop("scheme"))
+        scheme = check_plan_out_scheme(d.pop("scheme"))
 
         tax_rate = d.pop("tax_rate")
 

@@ -1,9 +1,14 @@
-from enum import StrEnum
+from typing import Literal
+
+PlanOutInterval = Literal["month", "year"]
+
+PLAN_OUT_INTERVAL_VALUES: set[PlanOutInterval] = {
+    "month",
+    "year",
+}
 
 
-class PlanOutInterval(StrEnum):
-    MONTH = "month"
-    YEAR = "year"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_plan_out_interval(value: str) -> PlanOutInterval:
+    if value in PLAN_OUT_INTERVAL_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {PLAN_OUT_INTERVAL_VALUES!r}")

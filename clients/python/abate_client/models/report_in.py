@@ -5,7 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.report_in_report import ReportInReport
+from ..models.report_in_report import ReportInReport, check_report_in_report
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ReportIn")
@@ -29,7 +29,7 @@ class ReportIn:
     reseller_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        report = self.report.value
+        report: str = self.report
 
         company_id: None | str | Unset
         if isinstance(self.company_id, Unset):
@@ -76,7 +76,7 @@ class ReportIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        report = ReportInReport(d.pop("report"))
+        report = check_report_in_report(d.pop("report"))
 
         def _parse_company_id(data: object) -> None | str | Unset:
             if data is None:

@@ -1,10 +1,15 @@
-from enum import StrEnum
+from typing import Literal
+
+ReportInReport = Literal["credit_memos", "invoice_details", "reseller_reconciliation"]
+
+REPORT_IN_REPORT_VALUES: set[ReportInReport] = {
+    "credit_memos",
+    "invoice_details",
+    "reseller_reconciliation",
+}
 
 
-class ReportInReport(StrEnum):
-    CREDIT_MEMOS = "credit_memos"
-    INVOICE_DETAILS = "invoice_details"
-    RESELLER_RECONCILIATION = "reseller_reconciliation"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_report_in_report(value: str) -> ReportInReport:
+    if value in REPORT_IN_REPORT_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {REPORT_IN_REPORT_VALUES!r}")

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.report_run_out_report import ReportRunOutReport
-from ..models.report_run_out_status import ReportRunOutStatus
+from ..models.report_run_out_report import ReportRunOutReport, check_report_run_out_report
+from ..models.report_run_out_status import ReportRunOutStatus, check_report_run_out_status
 
 if TYPE_CHECKING:
     from ..models.report_filters_out import ReportFiltersOut
@@ -72,7 +72,7 @@ class ReportRunOut:
         progress: int | None
         progress = self.progress
 
-        report = self.report.value
+        report: str = self.report
 
         rows_total: int | None
         rows_total = self.rows_total
@@ -88,7 +88,7 @@ class ReportRunOut:
         else:
             started_at = self.started_at
 
-        status = self.status.value
+        status: str = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -156,7 +156,7 @@ class ReportRunOut:
 
         progress = _parse_progress(d.pop("progress"))
 
-        report = ReportRunOutReport(d.pop("report"))
+        report = check_report_run_out_report(d.pop("report"))
 
         def _parse_rows_total(data: object) -> int | None:
             if data is None:
@@ -189,7 +189,7 @@ class ReportRunOut:
 
         started_at = _parse_started_at(d.pop("started_at"))
 
-        status = ReportRunOutStatus(d.pop("status"))
+        status = check_report_run_out_status(d.pop("status"))
 
         report_run_out = cls(
             created_at=created_at,

@@ -1,10 +1,15 @@
-from enum import StrEnum
+from typing import Literal
+
+ReportRunOutReport = Literal["credit_memos", "invoice_details", "reseller_reconciliation"]
+
+REPORT_RUN_OUT_REPORT_VALUES: set[ReportRunOutReport] = {
+    "credit_memos",
+    "invoice_details",
+    "reseller_reconciliation",
+}
 
 
-class ReportRunOutReport(StrEnum):
-    CREDIT_MEMOS = "credit_memos"
-    INVOICE_DETAILS = "invoice_details"
-    RESELLER_RECONCILIATION = "reseller_reconciliation"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_report_run_out_report(value: str) -> ReportRunOutReport:
+    if value in REPORT_RUN_OUT_REPORT_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {REPORT_RUN_OUT_REPORT_VALUES!r}")

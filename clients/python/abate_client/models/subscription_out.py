@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.subscription_out_interval_type_0 import SubscriptionOutIntervalType0
-from ..models.subscription_out_scheme_type_0 import SubscriptionOutSchemeType0
-from ..models.subscription_out_status import SubscriptionOutStatus
+from ..models.subscription_out_interval_type_0 import (
+    SubscriptionOutIntervalType0,
+    check_subscription_out_interval_type_0,
+)
+from ..models.subscription_out_scheme_type_0 import SubscriptionOutSchemeType0, check_subscription_out_scheme_type_0
+from ..models.subscription_out_status import SubscriptionOutStatus, check_subscription_out_status
 
 if TYPE_CHECKING:
     from ..models.scheduled_change_out import ScheduledChangeOut
@@ -104,8 +107,8 @@ class SubscriptionOut:
         id = self.id
 
         interval: None | str
-        if isinstance(self.interval, SubscriptionOutIntervalType0):
-            interval = self.interval.value
+        if isinstance(self.interval, str):
+            interval = self.interval
         else:
             interval = self.interval
 
@@ -142,12 +145,12 @@ class SubscriptionOut:
             scheduled_change = self.scheduled_change
 
         scheme: None | str
-        if isinstance(self.scheme, SubscriptionOutSchemeType0):
-            scheme = self.scheme.value
+        if isinstance(self.scheme, str):
+            scheme = self.scheme
         else:
             scheme = self.scheme
 
-        status = self.status.value
+        status: str = self.status
 
         tax_rate = self.tax_rate
 
@@ -244,7 +247,7 @@ class SubscriptionOut:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                interval_type_0 = SubscriptionOutIntervalType0(data)
+                interval_type_0 = check_subscription_out_interval_type_0(data)
 
                 return interval_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -328,7 +331,7 @@ class SubscriptionOut:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                scheme_type_0 = SubscriptionOutSchemeType0(data)
+                scheme_type_0 = check_subscription_out_scheme_type_0(data)
 
                 return scheme_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -337,7 +340,7 @@ class SubscriptionOut:
 
         scheme = _parse_scheme(d.pop("scheme"))
 
-        status = SubscriptionOutStatus(d.pop("status"))
+        status = check_subscription_out_status(d.pop("status"))
 
         tax_rate = d.pop("tax_rate")
 

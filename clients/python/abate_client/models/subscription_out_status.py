@@ -1,9 +1,14 @@
-from enum import StrEnum
+from typing import Literal
+
+SubscriptionOutStatus = Literal["active", "cancelled"]
+
+SUBSCRIPTION_OUT_STATUS_VALUES: set[SubscriptionOutStatus] = {
+    "active",
+    "cancelled",
+}
 
 
-class SubscriptionOutStatus(StrEnum):
-    ACTIVE = "active"
-    CANCELLED = "cancelled"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_subscription_out_status(value: str) -> SubscriptionOutStatus:
+    if value in SUBSCRIPTION_OUT_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {SUBSCRIPTION_OUT_STATUS_VALUES!r}")

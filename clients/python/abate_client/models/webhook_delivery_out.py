@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.webhook_delivery_out_status import WebhookDeliveryOutStatus
+from ..models.webhook_delivery_out_status import WebhookDeliveryOutStatus, check_webhook_delivery_out_status
 
 if TYPE_CHECKING:
     from ..models.attempt_out import AttemptOut
@@ -83,7 +83,7 @@ class WebhookDeliveryOut:
 
         object_ = self.object_
 
-        status = self.status.value
+        status: str = self.status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -171,7 +171,7 @@ class WebhookDeliveryOut:
         if object_ != "webhook_delivery":
             raise ValueError(f"object must match const 'webhook_delivery', got '{object_}'")
 
-        status = WebhookDeliveryOutStatus(d.pop("status"))
+        status = check_webhook_delivery_out_status(d.pop("status"))
 
         webhook_delivery_out = cls(
             attempt_log=attempt_log,

@@ -7,7 +7,7 @@ from typing import Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.webhook_endpoint_out_status import WebhookEndpointOutStatus
+from ..models.webhook_endpoint_out_status import WebhookEndpointOutStatus, check_webhook_endpoint_out_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WebhookEndpointOut")
@@ -65,7 +65,7 @@ class WebhookEndpointOut:
 
         payload_version = self.payload_version
 
-        status = self.status.value
+        status: str = self.status
 
         url = self.url
 
@@ -131,7 +131,7 @@ class WebhookEndpointOut:
 
         payload_version = d.pop("payload_version")
 
-        status = WebhookEndpointOutStatus(d.pop("status"))
+        status = check_webhook_endpoint_out_status(d.pop("status"))
 
         url = d.pop("url")
 

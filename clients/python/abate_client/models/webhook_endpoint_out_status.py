@@ -1,9 +1,14 @@
-from enum import StrEnum
+from typing import Literal
+
+WebhookEndpointOutStatus = Literal["disabled", "enabled"]
+
+WEBHOOK_ENDPOINT_OUT_STATUS_VALUES: set[WebhookEndpointOutStatus] = {
+    "disabled",
+    "enabled",
+}
 
 
-class WebhookEndpointOutStatus(StrEnum):
-    DISABLED = "disabled"
-    ENABLED = "enabled"
-
-    def __str__(self) -> str:
-        return str(self.value)
+def check_webhook_endpoint_out_status(value: str) -> WebhookEndpointOutStatus:
+    if value in WEBHOOK_ENDPOINT_OUT_STATUS_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {WEBHOOK_ENDPOINT_OUT_STATUS_VALUES!r}")

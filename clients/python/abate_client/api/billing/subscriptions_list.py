@@ -7,7 +7,9 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
 from ...models.subscription_list import SubscriptionList
-from ...models.subscriptions_list_status_type_0 import SubscriptionsListStatusType0
+from ...models.subscriptions_list_status_type_0 import (
+    SubscriptionsListStatusType0,
+)
 from ...types import UNSET, Response, Unset
 
 
@@ -33,8 +35,8 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, SubscriptionsListStatusType0):
-        json_status = status.value
+    elif isinstance(status, str):
+        json_status = status
     else:
         json_status = status
     params["status"] = json_status

@@ -32,8 +32,8 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, CreditMemosListStatusType0):
-        json_status = status.value
+    elif isinstance(status, str):
+        json_status = status
     else:
         json_status = status
     params["status"] = json_status
@@ -55,8 +55,8 @@ def _get_kwargs(
     json_origin: None | str | Unset
     if isinstance(origin, Unset):
         json_origin = UNSET
-    elif isinstance(origin, CreditMemosListOriginType0):
-        json_origin = origin.value
+    elif isinstance(origin, str):
+        json_origin = origin
     else:
         json_origin = origin
     params["origin"] = json_origin

@@ -31,8 +31,8 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, InvoicesListStatusType0):
-        json_status = status.value
+    elif isinstance(status, str):
+        json_status = status
     else:
         json_status = status
     params["status"] = json_status

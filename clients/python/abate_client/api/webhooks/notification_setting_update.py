@@ -9,7 +9,9 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
 from ...models.notification_setting_in import NotificationSettingIn
 from ...models.notification_setting_out import NotificationSettingOut
-from ...models.notification_setting_update_kind import NotificationSettingUpdateKind
+from ...models.notification_setting_update_kind import (
+    NotificationSettingUpdateKind,
+)
 from ...types import Response
 
 

@@ -7,7 +7,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
-from ...models.webhook_deliveries_list_status_type_0 import WebhookDeliveriesListStatusType0
+from ...models.webhook_deliveries_list_status_type_0 import (
+    WebhookDeliveriesListStatusType0,
+)
 from ...models.webhook_delivery_list import WebhookDeliveryList
 from ...types import UNSET, Response, Unset
 
@@ -25,8 +27,8 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, WebhookDeliveriesListStatusType0):
-        json_status = status.value
+    elif isinstance(status, str):
+        json_status = status
     else:
         json_status = status
     params["status"] = json_status
