@@ -24,8 +24,9 @@ IDEMPOTENCY_PARAMETER = {
     "in": "header",
     "required": False,
     "schema": {"type": "string", "minLength": 1, "maxLength": 255,
-               "pattern": r"^[\x20-\x7e]+$"},
-    "description": "1 to 255 printable ASCII characters. "
+               "pattern": r"^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$"},
+    "description": "1 to 255 printable ASCII characters, not only spaces (spaces around "
+                   "it are not part of it). "
                    "Retrying with the same key (scoped to the API key) and the same body within "
                    "24 h replays the first response, errors included, and does nothing twice. "
                    "The stored response commits in the same database transaction as the "
@@ -56,8 +57,9 @@ def _text_rule(node) -> None:
         if (node.get("type") == "string" and not {"pattern", "enum", "format", "const"}
                 & node.keys()):
             node["pattern"] = TEXT_PATTERN
-        for value in node.values():
-            _text_rule(value)
+        for key, value in node.items():
+            if key != "not":  # a rule's negation keeps its own terms
+                _text_rule(value)
     elif isinstance(node, list):
         for value in node:
             _text_rule(value)
@@ -84,10 +86,23 @@ def _parameters(method: str, operation: dict) -> None:
     for parameter in parameters:
         if parameter["name"] == "cursor" and parameter["in"] == "query":
             parameter["description"] = CURSOR_DESCRIPTION
+        if parameter["in"] == "path" and parameter["name"].endswith("_id"):
+            # Any other form names nothing: a 404, as for an id that does not exist.
+            parameter["schema"] = {**parameter["schema"], "format": "uuid"}
     if method == "post" and not any(p.get("name") == IDEMPOTENCY_HEADER for p in parameters):
         parameters.append(dict(IDEMPOTENCY_PARAMETER))
     if not parameters:
         del operation["parameters"]
+
+
+def _no_body(operation: dict) -> None:
+    """An action that takes no input (void, issue, auto_apply...) documents no body; it
+    tolerates `{}`, `null` or an empty body, which old clients send."""
+    content = operation.get("requestBody", {}).get("content", {})
+    body = content.get("application/json", {}).get("schema", {})
+    refs = [part.get("$ref") for part in body.get("anyOf", [body])]
+    if "#/components/schemas/NoBody" in refs:
+        del operation["requestBody"]
 
 
 def complete(schema: dict) -> None:
@@ -99,6 +114,7 @@ def complete(schema: dict) -> None:
                 continue
             operation["responses"] = {str(status): response for status, response
                                       in operation["responses"].items()}
+            _no_body(operation)
             if operation.get("security"):
                 _error_responses(method, operation)
                 _parameters(method, operation)

@@ -2,7 +2,7 @@
 
 import datetime
 
-from common.errors import InvalidInput
+from common.errors import BusinessRule, InvalidInput
 
 
 def parse_date(value, *, param: str) -> datetime.date | None:
@@ -39,6 +39,12 @@ def parse_text(value, *, param: str, max_length: int = 200, required: bool = Fal
     return value
 
 
+def given(raw: dict, key: str, default):
+    """`raw[key]`, or `default` when it is missing or null (null is "not given")."""
+    value = raw.get(key)
+    return default if value is None else value
+
+
 def parse_bool(value, *, param: str, default: bool) -> bool:
     if value is None:
         return default
@@ -72,5 +78,8 @@ def parse_period(line: dict, *, param: str):
     start = parse_date(line.get("period_start"), param=f"{param}.period_start")
     end = parse_date(line.get("period_end"), param=f"{param}.period_end")
     if start and end and end < start:
-        raise InvalidInput("period_end is before period_start", param=f"{param}.period_end")
+        # Each date is well formed; together they break a rule (a 422, which no per-field
+        # schema can state).
+        raise BusinessRule("period_end is before period_start", code="invalid_period",
+                           param=f"{param}.period_end")
     return start, end

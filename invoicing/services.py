@@ -16,6 +16,7 @@ from common.money import (
     parse_rate,
 )
 from common.parsing import (
+    given,
     parse_choice,
     parse_date,
     parse_list,
@@ -123,7 +124,7 @@ def parse_invoice_lines(*, marketplace, lines, currency) -> list[dict]:
         quantity = parse_quantity(raw.get("quantity"), param=f"{p}.quantity")
         unit_price = parse_amount(raw.get("unit_price"), currency, param=f"{p}.unit_price",
                                   allow_negative=True)
-        discount = parse_amount(raw.get("discount_amount", "0"), currency,
+        discount = parse_amount(given(raw, "discount_amount", "0"), currency,
                                 param=f"{p}.discount_amount")
         parsed.append({
             "product_id": product.id if product else None,
@@ -134,7 +135,7 @@ def parse_invoice_lines(*, marketplace, lines, currency) -> list[dict]:
             "quantity": quantity,
             "unit_price": unit_price,
             "discount_amount": discount,
-            "tax_rate": parse_rate(raw.get("tax_rate", "0"), param=f"{p}.tax_rate"),
+            "tax_rate": parse_rate(given(raw, "tax_rate", "0"), param=f"{p}.tax_rate"),
             "billing_action": parse_choice(raw.get("billing_action"), BILLING_ACTIONS,
                                            param=f"{p}.billing_action", default="one_time"),
             "period_start": start,
@@ -143,7 +144,8 @@ def parse_invoice_lines(*, marketplace, lines, currency) -> list[dict]:
     amounts = invoice_amounts(lines=parsed, currency=currency)
     for i, (line, a) in enumerate(zip(parsed, amounts.lines, strict=True)):
         if line["discount_amount"] > max(a.gross, Decimal(0)):
-            raise InvalidInput("discount_amount exceeds the line's amount",
+            raise BusinessRule("discount_amount exceeds the line's amount",
+                               code="discount_exceeds_amount",
                                param=f"lines[{i}].discount_amount")
     if amounts.total < 0:
         raise NegativeInvoiceTotal(

@@ -87,8 +87,9 @@ class TestIssue:
         inv = invoice(mp, customer, at=clock(), lines=[line("100.00"), line("-100.00")])
         assert (inv.status, inv.total, inv.number) == ("paid", 0, "INV-000001")
 
-    def test_discount_above_the_line_is_invalid(self, mp, customer, clock):
-        fails(InvalidInput, "invalid", credits.invoice_create, marketplace=mp,
+    def test_discount_above_the_line_breaks_a_rule(self, mp, customer, clock):
+        # Each field is well formed; together they break a rule: 422.
+        fails(BusinessRule, "discount_exceeds_amount", credits.invoice_create, marketplace=mp,
               company_id=customer.id, lines=[line("10.00", discount_amount="10.01")],
               actor="t", at=clock())
 
@@ -97,13 +98,17 @@ class TestIssue:
         ("nope", "invalid"),
         ([{"quantity": "1", "unit_price": "1.00"}], "invalid"),   # no name nor product
         ([line("1.00", billing_action="refill")], "invalid"),
-        ([line("1.00", period_start="2026-02-01", period_end="2026-01-01")], "invalid"),
         ([line("1.00", period_start="01/02/2026")], "invalid"),
         ([line("1.00", colour="red")], "unknown_parameter"),
     ])
     def test_malformed_lines(self, mp, customer, clock, lines, code):
         fails(InvalidInput, code, credits.invoice_create, marketplace=mp,
               company_id=customer.id, lines=lines, actor="t", at=clock())
+
+    def test_a_period_that_ends_before_it_starts_breaks_a_rule(self, mp, customer, clock):
+        fails(BusinessRule, "invalid_period", credits.invoice_create, marketplace=mp,
+              company_id=customer.id, actor="t", at=clock(),
+              lines=[line("1.00", period_start="2026-02-01", period_end="2026-01-01")])
 
     def test_unknown_references_are_not_found(self, mp, customer, clock):
         other_mp = customers.marketplace_create(slug="other", name="Other", at=T0)

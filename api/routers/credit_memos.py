@@ -4,7 +4,6 @@ reversed, auto-applied, paid out, voided, closed; read one, a list, and the audi
 Every action answers the memo as it is afterwards. `reason` is answered to manager keys
 only, in every answer (credits/serializers.py drops it otherwise)."""
 
-import datetime
 from typing import Literal
 
 from ninja import Query, Router
@@ -22,6 +21,8 @@ from api.schemas import (
     CreditMemoList,
     CreditMemoOut,
     CreditMemoPreviewOut,
+    CurrencyCode,
+    DateQuery,
     EventList,
     NoBody,
     PayoutIn,
@@ -149,9 +150,9 @@ def credit_memos_list(
             None, description="matches `company_id` or `billed_company_id`"),
         user_id: str | None = Query(None),
         origin: Origin | None = Query(None),
-        currency: str | None = Query(None, description="ISO 4217 code"),
-        issued_from: datetime.date | None = Query(None, description="inclusive, UTC"),
-        issued_to: datetime.date | None = Query(None, description="inclusive, UTC"),
+        currency: CurrencyCode | None = Query(None, description="ISO 4217 code"),
+        issued_from: DateQuery | None = Query(None, description="inclusive, UTC"),
+        issued_to: DateQuery | None = Query(None, description="inclusive, UTC"),
         q: str | None = Query(None, max_length=200, description=(
             "case-insensitive substring of the number, the company's or billed company's "
             "name, or a line's description")),

@@ -13,13 +13,18 @@ from api.schemas.base import (  # noqa: F401
     DECIMAL_PATTERN,
     Amount,
     Currency,
+    CurrencyCode,
+    CurrencyIn,
+    DateQuery,
     Decimalish,
     DecimalText,
     ErrorDetail,
     ErrorOut,
+    Id,
     In,
     Out,
     list_of,
+    text,
 )
 from api.schemas.credit_memos import (  # noqa: F401
     AdHocIn,

@@ -1,10 +1,13 @@
 """The ground of every schema: `In` (request bodies), `Out` (answers), the field types
 shared by all, the error envelope and `list_of`."""
 
+import datetime
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictStr,
@@ -78,6 +81,21 @@ PercentIn = _decimal_field(sign=r"\+?", places=6, fmt="percent", maximum=100,
                            description="a percentage from 0 to 100, at most 6 decimals, as a "
                                        "decimal string in plain notation or a JSON number")
 
+# Text: at most `max_length` characters; `required` text must hold more than white space.
+# (No NUL character and no lone surrogate anywhere: api/openapi.py adds that to every string.)
+NONBLANK_PATTERN = r"^[^\u0000\ud800-\udfff]*[^\s\u0000\ud800-\udfff][^\u0000\ud800-\udfff]*$"
+
+
+def text(max_length: int = 200, *, required: bool = False, description: str | None = None):
+    schema: dict = {"type": "string", "maxLength": max_length}
+    if required:
+        schema["pattern"] = NONBLANK_PATTERN
+        schema["minLength"] = 1
+    if description:
+        schema["description"] = description
+    return Annotated[StrictStr, WithJsonSchema(schema)]
+
+
 Id = Annotated[StrictStr, WithJsonSchema({
     "type": "string", "format": "uuid",
     "description": "an id this API gave; one that names nothing the key may see is a 404"})]
@@ -95,6 +113,20 @@ CurrencyIn = Annotated[StrictStr, WithJsonSchema({
     "type": "string", "enum": _currency_codes(),
     "description": "an ISO 4217 code; one that is not legal tender now (XXX, XTS, a withdrawn "
                    "code) is a 422 unsupported_currency"})]
+
+def _iso_date(value):
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError("a date is YYYY-MM-DD")
+    if not isinstance(value, (str, datetime.date)):
+        raise ValueError("a date is YYYY-MM-DD")
+    return value
+
+
+# A date in a query string: YYYY-MM-DD only (pydantic alone would read "0" as 1970-01-01).
+DateQuery = Annotated[datetime.date, BeforeValidator(_iso_date)]
+
+# A list filter: any ISO 4217 code (400 invalid_currency otherwise).
+CurrencyCode = Annotated[str, WithJsonSchema({"type": "string", "enum": _currency_codes()})]
 
 # Kept for fields not yet given a kind of their own.
 Decimalish = Annotated[Any, WithJsonSchema({

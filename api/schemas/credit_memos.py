@@ -4,19 +4,27 @@ import datetime
 from typing import Any, Literal
 
 from pydantic import (
+    ConfigDict,
     Field,
     StrictBool,
-    StrictStr,
 )
 
 from api.schemas.base import (
+    NONBLANK_PATTERN,
     Amount,
+    AmountIn,
     Currency,
-    Decimalish,
+    CurrencyIn,
+    DateIn,
     DecimalText,
+    Id,
     In,
     Out,
+    PositiveAmountIn,
+    QuantityIn,
+    RateIn,
     list_of,
+    text,
 )
 from api.schemas.invoices import BillingAction
 from credits.models import ORIGINS, PAYOUT_STATUSES, REASON_CODES, STATUSES
@@ -26,66 +34,99 @@ from credits.models import ORIGINS, PAYOUT_STATUSES, REASON_CODES, STATUSES
 ReasonCode = Literal[REASON_CODES]  # type: ignore[valid-type]
 
 
+_ONE_OF_AMOUNT_QUANTITY = {"not": {
+    "required": ["amount", "quantity"],
+    "properties": {"amount": {"not": {"type": "null"}}, "quantity": {"not": {"type": "null"}}},
+}}
+# A line names what it is: a product, a subscription (which brings its product) or a name.
+_NAMES_ITSELF = {"anyOf": [
+    {"required": ["product_id"], "properties": {"product_id": {"type": "string"}}},
+    {"required": ["subscription_id"], "properties": {"subscription_id": {"type": "string"}}},
+    {"required": ["name"], "properties": {"name": {"type": "string",
+                                                   "pattern": NONBLANK_PATTERN}}},
+]}
+_NOT_PRODUCT_AND_SUBSCRIPTION = {"not": {
+    "required": ["product_id", "subscription_id"],
+    "properties": {"product_id": {"type": "string"}, "subscription_id": {"type": "string"}},
+}}
+
+
 class InvoiceCreditLineIn(In):
-    invoice_line_id: StrictStr
-    amount: Decimalish | None = Field(None, description="net amount to credit")
-    quantity: Decimalish | None = Field(None, description="units at the line's net unit price")
+    """A line of the invoice to credit, by net `amount` or by `quantity` (not both); neither:
+    all that is left to credit of it."""
+
+    model_config = ConfigDict(json_schema_extra=_ONE_OF_AMOUNT_QUANTITY)
+
+    invoice_line_id: Id
+    amount: PositiveAmountIn | None = Field(None, description="net amount to credit, above "
+                                                               "zero")
+    quantity: QuantityIn | None = Field(None, description="units at the line's net unit "
+                                                          "price")
 
 
 class CreditFromInvoiceIn(In):
-    reason_code: StrictStr = Field(description=f"one of {', '.join(REASON_CODES)}")
-    reason: StrictStr | None = Field(None, description="internal; shown to managers only")
-    memo: StrictStr | None = None
+    reason_code: ReasonCode
+    reason: text(2000) | None = Field(None, description="internal; shown to managers only")
+    memo: text(2000) | None = Field(None, description="shown to the customer")
     lines: list[InvoiceCreditLineIn] | None = Field(
-        None, description="omitted: all that is left to credit of every line")
-    apply_to: list[StrictStr] | None = Field(
-        None, description="open invoices to apply the credit to, in order; [] applies nothing; "
+        None, min_length=1, max_length=500,
+        description="omitted: all that is left to credit of every line; each invoice line "
+                    "at most once (422 otherwise)")
+    apply_to: list[Id] | None = Field(
+        None, max_length=500,
+        description="open invoices to apply the credit to, in order; [] applies nothing; "
         "omitted: the source invoice if it is open")
     draft: StrictBool | None = None
 
 
 class AdHocLineIn(In):
-    product_id: StrictStr | None = None
-    subscription_id: StrictStr | None = None
-    name: StrictStr | None = None
-    description: StrictStr | None = None
-    quantity: Decimalish
-    unit_price: Decimalish
-    tax_rate: Decimalish | None = None
-    period_start: StrictStr | None = Field(None, description="YYYY-MM-DD")
-    period_end: StrictStr | None = Field(None, description="YYYY-MM-DD")
+    model_config = ConfigDict(json_schema_extra={
+        "allOf": [_NAMES_ITSELF, _NOT_PRODUCT_AND_SUBSCRIPTION]})
+
+    product_id: Id | None = None
+    subscription_id: Id | None = Field(None, description="the customer's subscription; brings "
+                                                         "its product (not with product_id)")
+    name: text(200) | None = Field(None, description="default: the product's name; required "
+                                                     "without a product or subscription")
+    description: text(2000) | None = None
+    quantity: QuantityIn
+    unit_price: AmountIn
+    tax_rate: RateIn | None = None
+    period_start: DateIn | None = None
+    period_end: DateIn | None = Field(None, description="YYYY-MM-DD, not before period_start "
+                                                        "(422 otherwise)")
 
 
 class AdHocIn(In):
-    company_id: StrictStr
-    user_id: StrictStr | None = None
-    reason_code: StrictStr = Field(description=f"one of {', '.join(REASON_CODES)}")
-    reason: StrictStr | None = Field(None, description="internal; shown to managers only")
-    memo: StrictStr | None = None
-    currency: StrictStr | None = None
+    company_id: Id
+    user_id: Id | None = None
+    reason_code: ReasonCode
+    reason: text(2000) | None = Field(None, description="internal; shown to managers only")
+    memo: text(2000) | None = Field(None, description="shown to the customer")
+    currency: CurrencyIn | None = Field(None, description="default: the company's")
     auto_apply: StrictBool | None = None
     draft: StrictBool | None = None
-    lines: list[AdHocLineIn]
+    lines: list[AdHocLineIn] = Field(min_length=1, max_length=500)
 
 
 class ApplicationIn(In):
-    invoice_id: StrictStr
-    amount: Decimalish | None = Field(
+    invoice_id: Id
+    amount: PositiveAmountIn | None = Field(
         None, description="default min(remaining_amount, the invoice's amount_due)")
 
 
 class ReverseIn(In):
-    amount: Decimalish | None = Field(None, description="default: the whole application")
+    amount: PositiveAmountIn | None = Field(None, description="default: the whole application")
 
 
 class PayoutIn(In):
-    amount: Decimalish | None = Field(None, description="default: all that remains")
-    method: StrictStr | None = Field(
+    amount: PositiveAmountIn | None = Field(None, description="default: all that remains")
+    method: text(32, required=True) | None = Field(
         None, description="used when the source invoice has no payment (default card)")
 
 
 class CloseIn(In):
-    reason: StrictStr | None = None
+    reason: text(2000) | None = None
 
 
 class NoBody(In):

@@ -4,19 +4,28 @@ import datetime
 from typing import Literal
 
 from pydantic import (
+    ConfigDict,
     Field,
     StrictBool,
-    StrictStr,
 )
 
 from api.schemas.base import (
+    NONBLANK_PATTERN,
     Amount,
+    AmountIn,
     Currency,
-    Decimalish,
+    CurrencyIn,
+    DateIn,
     DecimalText,
+    Id,
     In,
     Out,
+    PositiveAmountIn,
+    QuantityIn,
+    RateIn,
+    SignedAmountIn,
     list_of,
+    text,
 )
 from invoicing.models import BILLING_ACTIONS, INVOICE_STATUSES
 
@@ -26,27 +35,38 @@ BillingAction = Literal[BILLING_ACTIONS]  # type: ignore[valid-type]
 
 
 class InvoiceLineIn(In):
-    product_id: StrictStr | None = None
-    name: StrictStr | None = None
-    description: StrictStr | None = None
-    quantity: Decimalish
-    unit_price: Decimalish = Field(description="may be negative")
-    discount_amount: Decimalish | None = None
-    tax_rate: Decimalish | None = Field(None, description='a fraction, "0.20" is 20 %')
-    billing_action: StrictStr | None = Field(
-        None, description=f"one of {', '.join(BILLING_ACTIONS)} (default one_time)")
-    period_start: StrictStr | None = Field(None, description="YYYY-MM-DD")
-    period_end: StrictStr | None = Field(None, description="YYYY-MM-DD")
-    subscription_id: StrictStr | None = None
+    # allOf around the rule, so that generated clients keep the fields (a top-level anyOf
+    # beside `properties` makes openapi-python-client write a union of the branches only).
+    model_config = ConfigDict(json_schema_extra={"allOf": [{"anyOf": [
+        {"required": ["product_id"], "properties": {"product_id": {"type": "string"}}},
+        {"required": ["subscription_id"], "properties": {"subscription_id": {"type": "string"}}},
+        {"required": ["name"], "properties": {"name": {"type": "string",
+                                                       "pattern": NONBLANK_PATTERN}}},
+    ]}]})
+
+    product_id: Id | None = None
+    name: text(200) | None = Field(None, description="default: the product's name; required "
+                                                     "without a product or subscription")
+    description: text(2000) | None = None
+    quantity: QuantityIn
+    unit_price: SignedAmountIn
+    discount_amount: AmountIn | None = None
+    tax_rate: RateIn | None = None
+    billing_action: BillingAction | None = Field(None, description="default one_time")
+    period_start: DateIn | None = None
+    period_end: DateIn | None = Field(None, description="YYYY-MM-DD, not before period_start "
+                                                        "(422 otherwise)")
+    subscription_id: Id | None = Field(None, description="the customer's subscription; brings "
+                                                         "its product")
 
 
 class InvoiceIn(In):
-    company_id: StrictStr
-    user_id: StrictStr | None = None
-    currency: StrictStr | None = None
-    due_date: StrictStr | None = Field(None, description="YYYY-MM-DD")
+    company_id: Id
+    user_id: Id | None = None
+    currency: CurrencyIn | None = Field(None, description="default: the company's")
+    due_date: DateIn | None = None
     finalize: StrictBool | None = None
-    lines: list[InvoiceLineIn]
+    lines: list[InvoiceLineIn] = Field(min_length=1, max_length=500)
 
 
 class InvoiceLineOut(Out):
@@ -101,8 +121,8 @@ class InvoiceOut(Out):
 
 
 class PaymentIn(In):
-    amount: Decimalish
-    method: StrictStr | None = Field(None, description='default "card"')
+    amount: PositiveAmountIn
+    method: text(32, required=True) | None = Field(None, description='default "card"')
 
 
 class PaymentOut(Out):
@@ -117,7 +137,7 @@ class PaymentOut(Out):
 
 
 class RefundIn(In):
-    amount: Decimalish
+    amount: PositiveAmountIn
 
 
 class RefundOut(Out):

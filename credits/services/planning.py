@@ -6,6 +6,7 @@ from common.errors import InvalidInput, InvalidState, NotFound
 from common.ids import parse_id
 from common.money import parse_amount, parse_quantity, parse_rate
 from common.parsing import (
+    given,
     parse_choice,
     parse_list,
     parse_object,
@@ -163,7 +164,7 @@ def _plan_lines(*, marketplace, payer, billed, currency, lines, allowed, make) -
             quantity=parse_quantity(raw.get("quantity"), param=f"{p}.quantity"),
             unit_price=parse_amount(raw.get("unit_price"), currency, param=f"{p}.unit_price",
                                     allow_negative=True),
-            tax_rate=parse_rate(raw.get("tax_rate", "0"), param=f"{p}.tax_rate"),
+            tax_rate=parse_rate(given(raw, "tax_rate", "0"), param=f"{p}.tax_rate"),
             currency=currency,
             description=parse_text(raw.get("description"), param=f"{p}.description",
                                    max_length=2000),
