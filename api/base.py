@@ -3,6 +3,7 @@ document completed for every operation, routers added by other apps included
 (`api.openapi.complete`)."""
 
 import json
+import re
 from decimal import Decimal
 
 from ninja import NinjaAPI
@@ -11,22 +12,23 @@ from ninja.parser import Parser
 from api.openapi import complete
 from api.openapi_docs import document
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
-def _check_text(value) -> None:
-    """Text the database can store: no NUL character (PostgreSQL refuses it), no lone
-    surrogate (not UTF-8). Raises ValueError, which ninja answers as a 400."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            if "\x00" in item:
-                raise ValueError("text may not contain NUL characters")
-            item.encode("utf-8")
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+
+def _clean_text(value):
+    """Text the database can store. NUL is refused (PostgreSQL cannot store it): ValueError,
+    which ninja answers as a 400. A lone surrogate escape ("\\ud800" alone: JSON's grammar
+    allows it, but it is no Unicode character) is read as U+FFFD, the replacement character,
+    as Go's and other strict decoders do; a pair is one character and stays."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("text may not contain NUL characters")
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_clean_text(k): _clean_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean_text(v) for v in value]
+    return value
 
 
 class JsonParser(Parser):
@@ -35,9 +37,7 @@ class JsonParser(Parser):
     is read as the exact decimal it writes (`0.000001`, `1e-6`), never through a float."""
 
     def parse_body(self, request):
-        data = json.loads(request.body, parse_float=Decimal)
-        _check_text(data)
-        return data
+        return _clean_text(json.loads(request.body, parse_float=Decimal))
 
 
 class AbateAPI(NinjaAPI):

@@ -1,6 +1,6 @@
 """The OpenAPI document completed for every operation, routers added by other apps included:
 the error answers each can give (with the envelope), the `Idempotency-Key` header of every
-POST, the rule that request text holds no NUL character and no lone surrogate, and links
+POST, the rule that request text holds no NUL character, and links
 from the operations that create an object to those that take its id."""
 
 from api.idempotency import HEADER as IDEMPOTENCY_HEADER
@@ -39,8 +39,9 @@ IDEMPOTENCY_PARAMETER = {
                    "response instead). Transient answers (5xx, 429, 409 concurrent_update) "
                    "are not kept: their work was rolled back, and a retry does it.",
 }
-# Text in a request body is stored: PostgreSQL refuses NUL, and a lone surrogate is no UTF-8.
-TEXT_PATTERN = r"^[^\u0000\ud800-\udfff]*$"
+# Text in a request body is stored, and PostgreSQL refuses NUL. (A lone surrogate escape,
+# which is no Unicode character, is read as U+FFFD: api/base.py.)
+TEXT_PATTERN = r"^[^\u0000]*$"
 CURSOR_DESCRIPTION = ("`next_cursor` of the previous page of this same list, as the API gave "
                       "it (opaque: its form may change); anything else is a 400 "
                       "invalid_cursor")

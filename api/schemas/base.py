@@ -82,8 +82,8 @@ PercentIn = _decimal_field(sign=r"\+?", places=6, fmt="percent", maximum=100,
                                        "decimal string in plain notation or a JSON number")
 
 # Text: at most `max_length` characters; `required` text must hold more than white space.
-# (No NUL character and no lone surrogate anywhere: api/openapi.py adds that to every string.)
-NONBLANK_PATTERN = r"^[^\u0000\ud800-\udfff]*[^\s\u0000\ud800-\udfff][^\u0000\ud800-\udfff]*$"
+# (No NUL character anywhere: api/openapi.py adds that to every string.)
+NONBLANK_PATTERN = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
 
 
 def text(max_length: int = 200, *, required: bool = False, description: str | None = None):
