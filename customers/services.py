@@ -16,11 +16,18 @@ ADDRESS_FIELDS = ("line1", "line2", "city", "postal_code", "state", "country")
 PARTY_FIELDS = ("legal_name", "vat_id", "peppol_id")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-PEPPOL_ID = re.compile(r"^\d{4}:\S{1,80}$")
+PEPPOL_ID = re.compile(r"^[0-9]{4}:[!-~]{1,80}$")  # EAS code, identifier in printable ASCII
+COUNTRY = re.compile(r"^[A-Z]{2}$")
 
 
 class NotAReseller(BusinessRule):
     code = "not_a_reseller"
+
+
+class EmailTaken(BusinessRule):
+    """A well-formed address that another user of the company has."""
+
+    code = "email_taken"
 
 
 def company_get(*, marketplace, company_id, param="company_id") -> Company:
@@ -85,7 +92,7 @@ def _apply_party_data(company: Company, data: dict) -> None:
             value = _text(address.get(field), f"address.{field}", max_length=100)
             setattr(company, f"address_{field}", value)
         country = company.address_country
-        if country and not (len(country) == 2 and country.isalpha() and country.isupper()):
+        if country and not COUNTRY.match(country):
             raise InvalidInput("address.country is an ISO 3166-1 alpha-2 code",
                                param="address.country")
 
@@ -165,8 +172,8 @@ def user_create(*, marketplace, company_id, email: str, name: str, at) -> Custom
                 created_at=at,
             )
     except IntegrityError:
-        raise InvalidInput("that company already has a user with this e-mail",
-                           code="email_taken", param="email") from None
+        raise EmailTaken("that company already has a user with this e-mail",
+                         param="email") from None
 
 
 @service

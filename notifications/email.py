@@ -6,7 +6,7 @@ from functools import cache, lru_cache
 
 from django.template import Context, Engine, TemplateSyntaxError
 
-from common.errors import InvalidInput
+from common.errors import BusinessRule, InvalidInput
 
 EVENT_KINDS = {
     "credit_memo.pdf_created": "credit_memo_pdf_created",
@@ -59,15 +59,21 @@ def _compile(source: str):
     return _engine().from_string(source)
 
 
+class InvalidTemplate(BusinessRule):
+    """Well-formed text (what the API's schema says) that Django's template language
+    refuses: a rule a schema cannot hold, so a 422."""
+
+    code = "invalid_template"
+
+
 def check_template(source: object, *, param: str, max_length: int) -> str:
     if not isinstance(source, str) or not source.strip() or len(source) > max_length:
-        raise InvalidInput(f"{param} must be text of 1 to {max_length} characters",
-                           code="invalid_template", param=param)
+        raise InvalidInput(f"{param} must be text of 1 to {max_length} characters, not only "
+                           "white space", param=param)
     try:
         _compile(source)
     except TemplateSyntaxError as error:
-        raise InvalidInput(f"template error: {error}", code="invalid_template",
-                           param=param) from None
+        raise InvalidTemplate(f"template error: {error}", param=param) from None
     return source
 
 

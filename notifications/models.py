@@ -31,6 +31,17 @@ class Event(models.Model):
 
 
 EMAIL_KINDS = ("credit_memo_pdf_created", "invoice_issued", "credit_applied")
+# Every type of event Abate records (the callers name them; `event_record` refuses others), in
+# the order a reader meets them: what webhook endpoints subscribe to and `GET /events` filters.
+EVENT_TYPES = (
+    "invoice.created", "invoice.issued", "invoice.payment_succeeded", "invoice.paid",
+    "invoice.payment_refunded", "invoice.voided", "invoice.pdf_created",
+    "credit_memo.created", "credit_memo.issued", "credit_memo.applied",
+    "credit_memo.application_reversed", "credit_memo.paid_out",
+    "credit_memo.payout_succeeded", "credit_memo.payout_failed", "credit_memo.voided",
+    "credit_memo.closed", "credit_memo.pdf_created",
+    "webhook_endpoint.disabled",
+)
 OUTBOX_STATUSES = ("pending", "succeeded", "failed")
 
 

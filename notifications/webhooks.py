@@ -5,6 +5,7 @@ import base64
 import http.client
 import ipaddress
 import json
+import re
 import secrets
 import socket
 import time
@@ -52,11 +53,31 @@ def resolve_public(host: str, port: int) -> None:
         raise InvalidUrl(f"{host} resolves to a private or reserved address", param="url")
 
 
+# An absolute URL in printable ASCII (anything else percent-encoded): the scheme, a host name
+# or IPv4 address, a port from 0 to 65535, then a path or query; no credentials, no fragment.
+_HOST = r"[A-Za-z0-9._~-]+"
+_PORT = (r"0*(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}"
+         r"|[0-9]{1,4})")
+_REST = r'[/?][!-"$-~]*'  # printable ASCII but "#"
+
+
+def url_pattern() -> str:
+    """The form of an endpoint URL (the API's schema shows it): https, or http too when
+    private addresses are allowed. Whether the host resolves to a public address is
+    checked on top (`resolve_public`)."""
+    scheme = "https?" if _allow_private() else "https"
+    return rf"^{scheme}://{_HOST}(?::{_PORT})?(?:{_REST})?$"
+
+
 def check_url(url: object) -> str:
     """An endpoint URL: https to a public address; with ABATE_WEBHOOKS_ALLOW_PRIVATE=1 also
     http and loopback or private addresses (development and tests)."""
-    if not isinstance(url, str) or not url.strip() or len(url) > MAX_URL_LENGTH:
+    if not isinstance(url, str) or len(url) > MAX_URL_LENGTH:
         raise InvalidUrl("url must be an absolute https URL", param="url")
+    if not re.match(url_pattern(), url):
+        raise InvalidUrl("url must be an absolute https URL in printable ASCII: a host "
+                         "name or IPv4 address, an optional port, path and query; no "
+                         "credentials, no fragment", param="url")
     url = url.strip()
     try:
         parts = urlsplit(url)

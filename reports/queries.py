@@ -65,16 +65,22 @@ def parse_filters(*, marketplace, report: str, date_from=None, date_to=None, com
     start = parse_date(date_from, param="date_from")
     end = parse_date(date_to, param="date_to")
     if start and end and end < start:
-        raise InvalidInput("date_to is before date_from", param="date_to")
+        # Two well-formed dates: the order between them is a rule no schema holds.
+        raise BusinessRule("date_to is before date_from", code="invalid_date_range",
+                           param="date_to")
     company = None
     if company_id not in (None, ""):
         pk = parse_id(company_id)
         # An id that names nothing simply matches nothing, as a list filter does.
         company = str(pk) if pk else "00000000-0000-0000-0000-000000000000"
     reseller = None
+    if report != "reseller_reconciliation" and reseller_id is not None:
+        raise InvalidInput("reseller_id is for the reseller_reconciliation report only",
+                           param="reseller_id")
     if report == "reseller_reconciliation":
-        if reseller_id in (None, ""):
-            raise InvalidInput("reseller_id is required for this report", param="reseller_id")
+        if reseller_id is None:
+            raise InvalidInput("reseller_id is required for this report",
+                               code="parameter_missing", param="reseller_id")
         pk = parse_id(reseller_id)
         found = Company.objects.filter(marketplace=marketplace, pk=pk).first() if pk else None
         if found is None:

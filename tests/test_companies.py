@@ -94,7 +94,7 @@ class TestUsers:
 
     def test_email_is_unique_per_company(self, mp, customer, make_company):
         user(mp, customer)
-        fails(InvalidInput, "email_taken", customers.user_create, marketplace=mp,
+        fails(BusinessRule, "email_taken", customers.user_create, marketplace=mp,
               company_id=customer.id, email="ANN@example.com", name="Ann 2", at=T0)
         # Another company may have a user with the same address.
         assert user(mp, make_company("Initech")).email == "ann@example.com"

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 
 from billing.models import DISCOUNT_KINDS, CustomerDiscount
 from catalog.models import PLAN_INTERVALS, PLAN_SCHEMES, Plan, Price
-from common.errors import InvalidInput
+from common.errors import BusinessRule, InvalidInput
 from common.money import check_currency, parse_amount, parse_rate
 from common.parsing import parse_choice, parse_date, parse_text
 from common.transactions import service
@@ -16,6 +16,12 @@ from customers.services import company_get
 from invoicing.services import lookup_product
 
 CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class CodeTaken(BusinessRule):
+    """A well-formed code that another plan (or price) of the marketplace has."""
+
+    code = "code_taken"
 
 
 def _code(value) -> str:
@@ -41,8 +47,7 @@ def plan_create(*, marketplace, product_id, code, name, scheme, interval, unit_p
         with transaction.atomic():
             plan.save()
     except IntegrityError:
-        raise InvalidInput(f"a plan with code {code} exists", code="code_taken",
-                           param="code") from None
+        raise CodeTaken(f"a plan with code {code} exists", param="code") from None
     return plan
 
 
@@ -58,8 +63,7 @@ def price_create(*, marketplace, product_id, code, unit_price, currency=None, ta
         with transaction.atomic():
             price.save()
     except IntegrityError:
-        raise InvalidInput(f"a price with code {code} exists", code="code_taken",
-                           param="code") from None
+        raise CodeTaken(f"a price with code {code} exists", param="code") from None
     return price
 
 

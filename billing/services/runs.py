@@ -24,7 +24,7 @@ from billing.models import BillingRun, BillingRunBatch, CustomerDiscount
 from billing.services.run_batches import BATCH_SIZE, batch_claim, batch_done, plan
 from billing.services.run_customer import billing_run_customer
 from common.clock import now
-from common.errors import BusinessRule, DomainError, InvalidInput
+from common.errors import BusinessRule, DomainError
 from common.parsing import parse_bool, parse_date
 from common.transactions import service
 from notifications.outbox import fail_lost_job
@@ -37,6 +37,12 @@ UNFINISHED = ("queued", "running")
 
 class FutureAsOf(BusinessRule):
     code = "future_as_of"
+
+
+class AsOfOutOfRange(BusinessRule):
+    """A well-formed date outside the window a run may bill (which no schema can hold)."""
+
+    code = "as_of_out_of_range"
 
 
 class NotATestMarketplace(BusinessRule):
@@ -168,16 +174,15 @@ def billing_run_request(*, marketplace, as_of=None, test_mode=False, today, at) 
 
 def check_as_of(*, marketplace, as_of, today: datetime.date, test_mode=False) -> datetime.date:
     """`as_of` (default today) from the day the marketplace was created (a run as of an
-    earlier day bills nothing that one as of today does not) to a year after today: `400`
-    otherwise. A day after today needs `test_mode` (`422 future_as_of`), which only a test
-    marketplace may use (`422 not_a_test_marketplace`)."""
+    earlier day bills nothing that one as of today does not) to a year after today: `422
+    as_of_out_of_range` otherwise. A day after today needs `test_mode` (`422 future_as_of`),
+    which only a test marketplace may use (`422 not_a_test_marketplace`)."""
     as_of = parse_date(as_of, param="as_of") or today
     test_mode = parse_bool(test_mode, param="test_mode", default=False)
     earliest, latest = marketplace.created_at.date(), add_months(today, 12)
     if not earliest <= as_of <= latest:
-        raise InvalidInput(f"as_of is a day from {earliest} (the marketplace's creation) to "
-                           f"{latest} (a year ahead)", code="as_of_out_of_range",
-                           param="as_of")
+        raise AsOfOutOfRange(f"as_of is a day from {earliest} (the marketplace's creation) "
+                             f"to {latest} (a year ahead)", param="as_of")
     if test_mode and not marketplace.is_test:
         raise NotATestMarketplace(
             "test_mode is for test marketplaces only (abate create-marketplace --test)",

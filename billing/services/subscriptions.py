@@ -47,6 +47,12 @@ class FlatQuantity(BusinessRule):
     code = "flat_plan_quantity"
 
 
+class StartDateOutOfRange(BusinessRule):
+    """A well-formed date outside the window around today (which no schema can hold)."""
+
+    code = "start_date_out_of_range"
+
+
 def plan_get(*, marketplace, plan_id, param="plan_id") -> Plan:
     pk = parse_id(plan_id)
     plan = (Plan.objects.select_related("product").filter(marketplace=marketplace, pk=pk).first()
@@ -74,8 +80,8 @@ def _start_date(value, *, today: datetime.date) -> datetime.date:
     start = parse_date(value, param="start_date") or today
     earliest, latest = add_months(today, -12), add_months(today, 12)
     if not earliest <= start <= latest:
-        raise InvalidInput(f"start_date is a day from {earliest} to {latest}",
-                           code="start_date_out_of_range", param="start_date")
+        raise StartDateOutOfRange(f"start_date is a day from {earliest} to {latest}",
+                                  param="start_date")
     return start
 
 

@@ -75,13 +75,15 @@ def _a_year_after(day):
 def test_as_of_runs_from_the_marketplace_s_creation_to_a_year_ahead(test_market):
     """The sandbox was created on 2026-01-15: that day is the first allowed, the day before
     is not. A year after today is the last allowed, the day after it is not; 9999-12-31 and
-    0001-01-01 are refused before anything is queued (no run is left "running")."""
+    0001-01-01 are refused before anything is queued (no run is left "running"). Such days
+    are well-formed dates outside a window that moves with today, which no schema can hold:
+    a 422; a malformed date is a 400."""
     sandbox, manager = test_market
     last = _a_year_after(_today())
     for as_of in ("9999-12-31", "0001-01-01", "2026-01-14",
                   (last + datetime.timedelta(days=1)).isoformat()):
         refused = manager.post("/billing_runs", {"as_of": as_of, "test_mode": True})
-        assert refused.status_code == 400, as_of
+        assert refused.status_code == 422, as_of
         assert (error_of(refused)["code"], error_of(refused)["param"]) == (
             "as_of_out_of_range", "as_of")
     for malformed in ("2026-02-30", "10000-01-01", "soon"):
@@ -119,7 +121,7 @@ def test_a_subscription_starts_within_a_year_of_today(world, api):
                   .isoformat(), (_a_year_after(today) + datetime.timedelta(days=1))
                   .isoformat()):
         refused = manager.post("/subscriptions", {**body, "start_date": start})
-        assert refused.status_code == 400, (start, refused.content)
+        assert refused.status_code == 422, (start, refused.content)
         assert (error_of(refused)["code"], error_of(refused)["param"]) == (
             "start_date_out_of_range", "start_date")
     assert not Subscription.objects.exists()

@@ -164,8 +164,11 @@ def test_notification_settings(mp, parties, client):
     assert response.status_code == 200, response.content
     assert response.json()["enabled"] is True
     assert response.json()["subject"] == "Credit {{ document.number }}"
+    # Well-formed text that is no Django template: a rule the schema cannot hold, a 422.
     bad = manager.patch("/notification_settings/invoice_issued", {"body": "{% if %}"})
-    assert bad.status_code == 400 and error_of(bad)["code"] == "invalid_template"
+    assert bad.status_code == 422 and error_of(bad)["code"] == "invalid_template"
+    blank = manager.patch("/notification_settings/invoice_issued", {"body": " "})
+    assert (blank.status_code, error_of(blank)["param"]) == (400, "body")
     assert client("billing").get("/notification_settings").status_code == 403
 
 

@@ -105,9 +105,9 @@ def test_smtp_down_is_retried_later(mp, buyer, settings, clock):
 def test_templates_are_checked(mp):
     import pytest
 
-    from common.errors import InvalidInput
+    from common.errors import BusinessRule
 
-    with pytest.raises(InvalidInput) as error:
+    with pytest.raises(BusinessRule) as error:
         notifications.email_setting_update(marketplace=mp, kind="invoice_issued",
                                            subject="{% for %}", at=T0)
     assert (error.value.code, error.value.param) == ("invalid_template", "subject")

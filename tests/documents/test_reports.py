@@ -96,9 +96,10 @@ def test_invoice_details_filters(mp, book):
     window = read(mp, "invoice_details", date_from="2026-01-03", date_to="2026-01-04")
     assert [r["number"] for r in window] == ["INV-000002", "CM-000001"]
     assert read(mp, "invoice_details", company_id="nope") == []
-    with pytest.raises(InvalidInput) as error:
+    # Two well-formed dates in the wrong order: a rule no schema holds, so a 422.
+    with pytest.raises(BusinessRule) as error:
         read(mp, "invoice_details", date_from="2026-01-05", date_to="2026-01-04")
-    assert error.value.param == "date_to"
+    assert (error.value.code, error.value.param) == ("invalid_date_range", "date_to")
 
 
 def test_credit_memo_report(mp, book):
@@ -122,6 +123,13 @@ def test_reseller_reconciliation_leaves_out_custom_charges(mp, book):
     assert (error.value.code, error.value.param) == ("not_a_reseller", "reseller_id")
     with pytest.raises(NotFound):
         read(mp, "reseller_reconciliation", reseller_id="nope")
+    # The reconciliation needs its reseller, and no other report takes one.
+    with pytest.raises(InvalidInput) as error:
+        read(mp, "reseller_reconciliation")
+    assert (error.value.code, error.value.param) == ("parameter_missing", "reseller_id")
+    with pytest.raises(InvalidInput) as error:
+        read(mp, "credit_memos", reseller_id=str(book["resellco"].id))
+    assert error.value.param == "reseller_id"
 
 
 def test_background_report_with_progress(mp, book, clock):
