@@ -8,16 +8,26 @@ role (a customer key sees its own company's subscriptions only); writes take a m
 billing key."""
 
 import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from ninja import Query, Router
-from pydantic import Field, StrictBool, StrictStr, WithJsonSchema
+from pydantic import ConfigDict, Field, StrictBool, StrictStr, WithJsonSchema
 
 from api import scoping
 from api.auth import MANAGE, READ, actor, allow, marketplace
 from api.pagination import CURSOR, LIMIT, paginate
 from api.responses import ok, responds
-from api.schemas import Amount, Currency, Decimalish, DecimalText, In, Out, list_of
+from api.schemas import Amount, Currency, DecimalText, In, Out, list_of
+from api.schemas.base import (
+    AmountIn,
+    CurrencyIn,
+    DateIn,
+    Id,
+    QuantityIn,
+    RateIn,
+    SignedQuantityIn,
+    text,
+)
 from billing import selectors
 from billing import services as billing
 from billing.models import RUN_STATUSES, BillingRun
@@ -38,23 +48,27 @@ Scheme = Literal[PLAN_SCHEMES]  # type: ignore[valid-type]
 Interval = Literal[PLAN_INTERVALS]  # type: ignore[valid-type]
 SubscriptionStatus = Literal[SUBSCRIPTION_STATUSES]  # type: ignore[valid-type]
 RunStatus = Literal[RUN_STATUSES]  # type: ignore[valid-type]
-DateText = Annotated[Any, WithJsonSchema({"type": "string", "format": "date",
-                                          "description": "YYYY-MM-DD"})]
+# billing.services.catalog.CODE (no NUL: the pattern says which characters).
+PlanCode = Annotated[StrictStr, WithJsonSchema({
+    "type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "minLength": 1,
+    "maxLength": 64,
+    "description": "unique in the marketplace (`422 code_taken`): 1 to 64 letters, digits, "
+                   "`.`, `_` and `-`, the first a letter or digit"})]
 
 
 # --- schemas --------------------------------------------------------------------------------
 
 class PlanIn(In):
-    product_id: StrictStr
-    code: StrictStr = Field(description="unique in the marketplace: letters, digits, . _ -")
-    name: StrictStr
+    product_id: Id
+    code: PlanCode
+    name: text(200, required=True)
     scheme: Scheme = Field(description="`flat` (one price a period), `per_seat` (price x "
                                        "quantity), both charged in advance; `metered` (price x "
                                        "units used, charged at the period's end)")
     interval: Interval
-    unit_price: Decimalish
-    currency: StrictStr | None = Field(None, description="default: the marketplace's")
-    tax_rate: Decimalish | None = Field(None, description='a fraction, "0.20" = 20 %')
+    unit_price: AmountIn
+    currency: CurrencyIn | None = Field(None, description="default: the marketplace's")
+    tax_rate: RateIn | None = Field(None, description='a fraction, "0.20" = 20 %; default 0')
 
 
 class PlanOut(Out):
@@ -72,23 +86,36 @@ class PlanOut(Out):
 
 
 class SubscriptionIn(In):
-    company_id: StrictStr = Field(description="the customer (billed through its reseller, if "
-                                              "it has one)")
-    plan_id: StrictStr
-    user_id: StrictStr | None = None
-    quantity: Decimalish | None = Field(None, description="seats (per-seat plans; else 1)")
-    start_date: DateText | None = Field(
+    company_id: Id = Field(description="the customer (billed through its reseller, if it has "
+                                       "one)")
+    plan_id: Id = Field(description="a plan in the payer's currency (`422 currency_mismatch`)")
+    user_id: Id | None = None
+    quantity: QuantityIn | None = Field(None, description="seats: per-seat plans; any other "
+                                        "plan has 1 (`422 flat_plan_quantity`)")
+    start_date: DateIn | None = Field(
         None, description="YYYY-MM-DD, default today (UTC); within a year of today either way "
-                          "(`400 start_date_out_of_range`)")
-    unit_price: Decimalish | None = Field(None, description="default: the plan's")
-    discount_percent: Decimalish | None = Field(
-        None, description='off each period, a fraction ("0.10" = 10 %)')
-    discount_amount: Decimalish | None = Field(None, description="off each period")
+                          "(`422 start_date_out_of_range`)")
+    unit_price: AmountIn | None = Field(None, description="default: the plan's")
+    discount_percent: RateIn | None = Field(
+        None, description='off each period, a fraction ("0.10" = 10 %); default 0')
+    discount_amount: AmountIn | None = Field(None, description="off each period; default 0")
+
+
+# A change names a plan, a quantity or both (inside allOf, so that generated clients keep the
+# fields: a top-level anyOf reads as a union of its branches).
+_PLAN_OR_QUANTITY = {"allOf": [{"anyOf": [
+    {"required": ["plan_id"], "properties": {"plan_id": {"type": "string"}}},
+    {"required": ["quantity"], "properties": {"quantity": {"not": {"type": "null"}}}},
+]}]}
 
 
 class ChangeIn(In):
-    plan_id: StrictStr | None = None
-    quantity: Decimalish | None = None
+    model_config = ConfigDict(json_schema_extra=_PLAN_OR_QUANTITY)
+
+    plan_id: Id | None = Field(None, description="a plan in the subscription's currency "
+                                                 "(`422 currency_mismatch`)")
+    quantity: QuantityIn | None = Field(None, description="seats: per-seat plans; any other "
+                                        "plan has 1 (`422 flat_plan_quantity`)")
     effective: Literal["immediately", "period_end"] | None = Field(
         None, description="`immediately` (default): prorated by day from today; "
                           "`period_end`: at the next renewal, without proration")
@@ -135,9 +162,11 @@ class SubscriptionOut(Out):
 
 
 class UsageRecordIn(In):
-    quantity: Decimalish = Field(description="units, non-zero; negative for a correction")
-    usage_date: DateText | None = Field(None, description="YYYY-MM-DD, default today (UTC)")
-    description: StrictStr | None = None
+    quantity: SignedQuantityIn = Field(description="units, non-zero; negative for a "
+                                                   "correction")
+    usage_date: DateIn | None = Field(None, description="YYYY-MM-DD, default today (UTC); not "
+                                      "in a period already rated (`422 usage_period_closed`)")
+    description: text(200) | None = None
 
 
 class UsageRecordOut(Out):
@@ -152,9 +181,9 @@ class UsageRecordOut(Out):
 
 
 class BillingRunIn(In):
-    as_of: DateText | None = Field(
+    as_of: DateIn | None = Field(
         None, description="YYYY-MM-DD, default today (UTC); from the day the marketplace was "
-                          "created to a year after today")
+                          "created to a year after today (`422 as_of_out_of_range`)")
     test_mode: StrictBool | None = Field(
         None, description="allow an `as_of` in the future; only on a test marketplace "
                           "(`is_test`)")
@@ -263,14 +292,14 @@ def subscriptions_list(
 
 @router.get("/subscriptions/{subscription_id}", auth=allow(READ),
             response=responds(SubscriptionOut), summary="Get a subscription by its UUID")
-def subscriptions_get(request, subscription_id: str):
+def subscriptions_get(request, subscription_id: Id):
     return ok(_subscription(request, subscription_id))
 
 
 @router.post("/subscriptions/{subscription_id}/change", auth=allow(MANAGE),
              response=responds(SubscriptionOut, write=True),
              summary="Change a subscription's plan or quantity")
-def subscriptions_change(request, subscription_id: str, body: ChangeIn):
+def subscriptions_change(request, subscription_id: Id, body: ChangeIn):
     """Immediately (default): prorated by day. The change takes effect at the start of
     today (UTC): the unused part of the period already charged is credited,
     round(net x days left / days in period), and the new price charged for the same days;
@@ -287,7 +316,7 @@ def subscriptions_change(request, subscription_id: str, body: ChangeIn):
 
 @router.post("/subscriptions/{subscription_id}/cancel", auth=allow(MANAGE),
              response=responds(SubscriptionOut, write=True), summary="Cancel a subscription")
-def subscriptions_cancel(request, subscription_id: str, body: CancelIn):
+def subscriptions_cancel(request, subscription_id: Id, body: CancelIn):
     """Now (default): the unused part of the period is credited by the next billing run (a
     credit memo with origin `cancellation`), metered usage so far is charged. At period end:
     it ends at its next renewal date, with no credit. A cancelled subscription: `409`."""
@@ -300,7 +329,7 @@ def subscriptions_cancel(request, subscription_id: str, body: CancelIn):
 
 @router.post("/subscriptions/{subscription_id}/usage_records", auth=allow(MANAGE),
              response=responds(UsageRecordOut, write=True), summary="Record metered usage")
-def usage_records_create(request, subscription_id: str, body: UsageRecordIn):
+def usage_records_create(request, subscription_id: Id, body: UsageRecordIn):
     """Units used on a metered subscription's day (`422 not_metered` otherwise); a negative
     quantity corrects earlier usage. Rated at the end of the period it falls in: a period
     whose units add up to less than zero is credited (a credit memo with origin
@@ -316,7 +345,7 @@ def usage_records_create(request, subscription_id: str, body: UsageRecordIn):
 
 @router.get("/subscriptions/{subscription_id}/usage_records", auth=allow(READ),
             response=responds(UsageRecordList), summary="List a subscription's usage records")
-def usage_records_list(request, subscription_id: str, limit: int = LIMIT,
+def usage_records_list(request, subscription_id: Id, limit: int = LIMIT,
                        cursor: str | None = CURSOR):
     """Newest first by creation."""
     sub = _visible_subscription(request, subscription_id)
@@ -338,7 +367,8 @@ def billing_runs_create(request, body: BillingRunIn):
     idempotent: asking again for the same date bills only what was not billed yet.
 
     `as_of` runs from the day the marketplace was created to a year after today; any other
-    day (`9999-12-31`) is a `400 as_of_out_of_range`. A day after today needs
+    day (`9999-12-31`) is a `422 as_of_out_of_range` (a window that moves with today, which
+    no schema can hold; a malformed date is a 400). A day after today needs
     `test_mode: true` (`422 future_as_of`), and `test_mode` a test marketplace
     (`422 not_a_test_marketplace`; a marketplace is made a test one when it is created,
     `abate create-marketplace --test`, and stays what it was made).
@@ -364,7 +394,7 @@ def billing_runs_list(request, limit: int = LIMIT, cursor: str | None = CURSOR):
 
 @router.get("/billing_runs/{run_id}", auth=allow(MANAGE), response=responds(BillingRunOut),
             summary="Get a billing run")
-def billing_runs_get(request, run_id: str):
+def billing_runs_get(request, run_id: Id):
     pk = parse_id(run_id)
     run = BillingRun.objects.filter(marketplace=marketplace(request), pk=pk).first() if pk \
         else None

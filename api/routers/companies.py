@@ -18,8 +18,10 @@ from api.schemas import (
     UserIn,
     UserOut,
 )
+from api.schemas.base import CurrencyCode, Id
 from api.serializers import company_data, user_data
 from common.clock import now
+from common.money import check_known_currency
 from credits.selectors import credit_balance, credit_check
 from customers import services
 
@@ -53,13 +55,13 @@ def company_list(request, limit: int = LIMIT, cursor: str | None = CURSOR):
 
 @router.get("/companies/{company_id}", auth=allow(READ), response=responds(CompanyOut),
             summary="Retrieve a company")
-def company_get(request, company_id: str):
+def company_get(request, company_id: Id):
     return ok(company_data(scoping.company_get(request.auth, company_id)))
 
 
 @router.patch("/companies/{company_id}", auth=allow(MANAGE),
               response=responds(CompanyOut, write=True), summary="Change a company")
-def company_patch(request, company_id: str, body: CompanyPatchIn):
+def company_patch(request, company_id: Id, body: CompanyPatchIn):
     """Changes `name`, `credit_limit` (null: no limit) or the party data, also of the
     marketplace's own company. A given `address` replaces the whole address."""
     company = services.company_update(marketplace=marketplace(request), company_id=company_id,
@@ -69,7 +71,7 @@ def company_patch(request, company_id: str, body: CompanyPatchIn):
 
 @router.post("/companies/{company_id}/users", auth=allow(MANAGE),
              response=responds(UserOut, write=True), summary="Add a user to a company")
-def user_create(request, company_id: str, body: UserIn):
+def user_create(request, company_id: Id, body: UserIn):
     user = services.user_create(marketplace=marketplace(request), company_id=company_id,
                                 email=body.email, name=body.name, at=now())
     return ok(user_data(user))
@@ -77,19 +79,22 @@ def user_create(request, company_id: str, body: UserIn):
 
 @router.get("/companies/{company_id}/credit_balance", auth=allow(READ),
             response=responds(CreditBalanceOut), summary="A company's credit balance")
-def company_credit_balance(request, company_id: str,
-                           currency: str | None = Query(
-                               None, description="default: the company's currency")):
+def company_credit_balance(request, company_id: Id,
+                           currency: CurrencyCode | None = Query(
+                               None, description="any ISO 4217 code; default: the company's "
+                                                 "currency")):
     """Counts the documents the company pays for (`company_id`), in one currency:
     `available_credit` (remaining balances of issued, non-void memos), `outstanding` (amount
     due of open invoices) and `exposure = outstanding - available_credit`."""
     company = scoping.company_get(request.auth, company_id)
+    if currency is not None:  # given, even empty: a code
+        check_known_currency(currency)
     return ok(credit_balance(company=company, currency=currency))
 
 
 @router.post("/companies/{company_id}/credit_check", auth=allow(READ),
              response=responds(CreditCheckOut, write=True), summary="Check a charge")
-def company_credit_check(request, company_id: str, body: CreditCheckIn):
+def company_credit_check(request, company_id: Id, body: CreditCheckIn):
     """Would a new charge of `amount` (in the company's currency) keep the company within its
     credit limit? Changes nothing, so the contract's table reads it as a read: every role may
     ask, a customer key for its own company."""

@@ -6,12 +6,13 @@ from typing import Literal
 
 from django.http import FileResponse, StreamingHttpResponse
 from ninja import Query, Router
-from pydantic import Field, StrictStr
+from pydantic import ConfigDict, Field, StrictStr
 
 from api.auth import MANAGE, actor, allow, marketplace
 from api.pagination import CURSOR, LIMIT, paginate
 from api.responses import READ_ERRORS, ok, responds
 from api.schemas import ErrorOut, In, Out, list_of
+from api.schemas.base import DateIn, DateQuery, Id
 from common.clock import now
 from reports import queries
 from reports import services as reports
@@ -20,17 +21,38 @@ from reports.models import REPORT_STATUSES, ReportRun
 router = Router(tags=["reports"])
 
 ReportName = Literal[queries.REPORTS]  # type: ignore[valid-type]
-DATE = Query(None, description="YYYY-MM-DD, the issue date in UTC, inclusive")
-COMPANY = Query(None, description="matches `company_id` or `billed_company_id`")
+DATE_FROM = Query(None, description="YYYY-MM-DD, the issue date in UTC, inclusive")
+DATE_TO = Query(None, description="YYYY-MM-DD, the issue date in UTC, inclusive; not before "
+                                  "`date_from` (`422 invalid_date_range`)")
+COMPANY = Query(None, description="matches `company_id` or `billed_company_id`; an id that "
+                                  "names nothing matches nothing")
+
+# The reseller reconciliation names its reseller; the other reports take none (null is "not
+# given"). Inside allOf, so that generated clients keep the fields.
+_RESELLER_FOR_RECONCILIATION = {"allOf": [{"anyOf": [
+    {"properties": {"report": {"enum": [r for r in queries.REPORTS
+                                        if r != "reseller_reconciliation"]},
+                    "reseller_id": {"type": "null"}}},
+    {"required": ["reseller_id"],
+     "properties": {"report": {"const": "reseller_reconciliation"},
+                    "reseller_id": {"type": "string"}}},
+]}]}
 
 
 class ReportIn(In):
+    model_config = ConfigDict(json_schema_extra=_RESELLER_FOR_RECONCILIATION)
+
     report: ReportName
-    date_from: StrictStr | None = Field(None, description="YYYY-MM-DD, inclusive")
-    date_to: StrictStr | None = Field(None, description="YYYY-MM-DD, inclusive")
-    company_id: StrictStr | None = None
-    reseller_id: StrictStr | None = Field(None, description="required for "
-                                          "reseller_reconciliation")
+    date_from: DateIn | None = Field(None, description="YYYY-MM-DD, the issue date in UTC, "
+                                                       "inclusive")
+    date_to: DateIn | None = Field(None, description="YYYY-MM-DD, the issue date in UTC, "
+                                   "inclusive; not before `date_from` "
+                                   "(`422 invalid_date_range`)")
+    company_id: StrictStr | None = Field(None, description="matches `company_id` or "
+                                         "`billed_company_id`; an id that names nothing "
+                                         "matches nothing")
+    reseller_id: Id | None = Field(None, description="the reseller: required by "
+                                   "`reseller_reconciliation`, taken by no other report")
 
 
 class ReportFiltersOut(Out):
@@ -73,9 +95,13 @@ def run_data(run: ReportRun) -> dict:
     }
 
 
-def _csv_operation(description: str) -> dict:
+# A report's dates out of order, its reseller not one: a 422.
+CSV_ERRORS = (*READ_ERRORS, 422)
+
+
+def _csv_operation(description: str, *, errors=READ_ERRORS) -> dict:
     return {
-        "response": {200: None, **{status: ErrorOut for status in READ_ERRORS}},
+        "response": {200: None, **{status: ErrorOut for status in errors}},
         "openapi_extra": {"responses": {"200": {"description": description, "content": {
             "text/csv": {"schema": {"type": "string"}}}}}},
     }
@@ -94,9 +120,9 @@ def _stream(request, report, **values):
 @router.get("/reports/invoice_details.csv", auth=allow(MANAGE),
             summary="Invoice details report (CSV)",
             **_csv_operation("one row per document line, invoices and credit memos (amounts "
-                             "negative), oldest first"))
-def invoice_details_csv(request, date_from: str | None = DATE, date_to: str | None = DATE,
-                        company_id: str | None = COMPANY):
+                             "negative), oldest first", errors=CSV_ERRORS))
+def invoice_details_csv(request, date_from: DateQuery | None = DATE_FROM,
+                        date_to: DateQuery | None = DATE_TO, company_id: str | None = COMPANY):
     """Issued invoices and credit memos (drafts and void ones left out), one row per line
     with the `document_type`, streamed as it is read."""
     return _stream(request, "invoice_details", date_from=date_from, date_to=date_to,
@@ -105,9 +131,9 @@ def invoice_details_csv(request, date_from: str | None = DATE, date_to: str | No
 
 @router.get("/reports/credit_memos.csv", auth=allow(MANAGE), summary="Credit memo report (CSV)",
             **_csv_operation("one row per issued credit memo: status, origin, applied, "
-                             "remaining (0 for a void memo)"))
-def credit_memos_csv(request, date_from: str | None = DATE, date_to: str | None = DATE,
-                     company_id: str | None = COMPANY):
+                             "remaining (0 for a void memo)", errors=CSV_ERRORS))
+def credit_memos_csv(request, date_from: DateQuery | None = DATE_FROM,
+                     date_to: DateQuery | None = DATE_TO, company_id: str | None = COMPANY):
     """Issued credit memos (drafts left out), oldest first, with their `status`. A void memo
     keeps its row and its `total`, but its `remaining_amount` is `0.00`: it is no credit, so
     the column sums to the customers' available credit. Streamed as it is read."""
@@ -118,9 +144,10 @@ def credit_memos_csv(request, date_from: str | None = DATE, date_to: str | None 
 @router.get("/reports/reseller_reconciliation.csv", auth=allow(MANAGE),
             summary="Reseller reconciliation report (CSV)",
             **_csv_operation("the lines of the documents the reseller pays for, with each "
-                             "end customer, custom charges left out"))
-def reseller_reconciliation_csv(request, reseller_id: str = Query(...),
-                                date_from: str | None = DATE, date_to: str | None = DATE):
+                             "end customer, custom charges left out", errors=CSV_ERRORS))
+def reseller_reconciliation_csv(request, reseller_id: Id = Query(...),
+                                date_from: DateQuery | None = DATE_FROM,
+                                date_to: DateQuery | None = DATE_TO):
     return _stream(request, "reseller_reconciliation", date_from=date_from, date_to=date_to,
                    reseller_id=reseller_id)
 
@@ -144,14 +171,15 @@ def reports_list(request, limit: int = LIMIT, cursor: str | None = CURSOR):
 
 @router.get("/reports/{report_id}", auth=allow(MANAGE), response=responds(ReportRunOut),
             summary="A report and its progress")
-def report_get(request, report_id: str):
+def report_get(request, report_id: Id):
     return ok(run_data(reports.report_get(marketplace=marketplace(request),
                                           report_id=report_id)))
 
 
 @router.get("/reports/{report_id}/file", auth=allow(MANAGE), summary="A report's CSV",
-            **_csv_operation("the CSV of a report that has succeeded (else 409)"))
-def report_file(request, report_id: str):
+            **_csv_operation("the CSV of a report that has succeeded (else 409)",
+                             errors=(*READ_ERRORS, 409)))
+def report_file(request, report_id: Id):
     run, handle = reports.report_open(marketplace=marketplace(request), report_id=report_id)
     return FileResponse(handle, as_attachment=True, filename=reports.file_name(run),
                         content_type="text/csv; charset=utf-8")

@@ -2,30 +2,53 @@
 redelivery), and the e-mail notifications' settings."""
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Query, Router
-from pydantic import Field, StrictBool, StrictStr
+from pydantic import Field, StrictBool, StrictStr, WithJsonSchema
 
 from api.auth import MANAGER, WEBHOOKS, allow, marketplace
 from api.pagination import CURSOR, LIMIT, paginate
 from api.responses import ok, responds
 from api.schemas import In, NoBody, Out, list_of
+from api.schemas.base import Id, text
 from common.clock import now
+from notifications import email
 from notifications import services as notifications
-from notifications.models import EMAIL_KINDS, WebhookDelivery, WebhookEndpoint
+from notifications import webhooks as hooks
+from notifications.models import EMAIL_KINDS, EVENT_TYPES, WebhookDelivery, WebhookEndpoint
 from notifications.serializers import delivery_data, endpoint_data
 
 router = Router(tags=["webhooks"])
 
 EmailKind = Literal[EMAIL_KINDS]  # type: ignore[valid-type]
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+EventTypeOrAll = Literal[("*", *EVENT_TYPES)]  # type: ignore[valid-type]
+DeliveryStatus = Literal["pending", "succeeded", "failed"]
+
+
+def _url_schema(schema: dict) -> None:
+    """The form this server takes, read when the document is made: http too when it allows
+    private addresses (ABATE_WEBHOOKS_ALLOW_PRIVATE=1)."""
+    schema["pattern"] = hooks.url_pattern()
+
+
+WebhookUrl = Annotated[StrictStr, WithJsonSchema({
+    "type": "string", "maxLength": hooks.MAX_URL_LENGTH,
+    "description": "an absolute https URL in printable ASCII (anything else percent-encoded): "
+                   "a host name or IPv4 address, an optional port, a path and query; no "
+                   "credentials, no fragment. The host must resolve to public addresses "
+                   "only, checked when the endpoint is made (`400 invalid_url`). With "
+                   "ABATE_WEBHOOKS_ALLOW_PRIVATE=1 (development and tests) http and private "
+                   "addresses are allowed too, and the host is not resolved."}),
+    Field(json_schema_extra=_url_schema)]
 
 
 class WebhookEndpointIn(In):
-    url: StrictStr = Field(description="https and a public address (http and private "
-                           "addresses too with ABATE_WEBHOOKS_ALLOW_PRIVATE=1)")
-    event_types: list[StrictStr] = Field(description='event types, e.g. "credit_memo.issued"; '
-                                         '"*" for all')
+    url: WebhookUrl
+    event_types: list[EventTypeOrAll] = Field(
+        min_length=1, max_length=100,
+        description='the event types to send, "*" for all; repeats count once')
 
 
 class WebhookEndpointOut(Out):
@@ -57,7 +80,7 @@ class WebhookDeliveryOut(Out):
     object: Literal["webhook_delivery"]
     endpoint_id: str
     event_id: str
-    event_type: str
+    event_type: EventType
     status: Literal["pending", "succeeded", "failed"]
     attempts: int
     next_attempt_at: datetime.datetime | None
@@ -83,12 +106,17 @@ class NotificationSettingOut(Out):
 
 
 class NotificationSettingIn(In):
+    """The fields given change; null (or left out) keeps the current value."""
+
     enabled: StrictBool | None = None
-    subject: StrictStr | None = Field(None, description="a Django template, e.g. "
-                                      "\"Credit memo {{ document.number }}\"")
-    body: StrictStr | None = Field(None, description="a Django template; `document` is the "
-                                   "credit memo or invoice, `company` and `marketplace` have "
-                                   "a `name`, `application` the application concerned")
+    subject: text(email.MAX_SUBJECT, required=True) | None = Field(
+        None, description="a Django template, e.g. \"Credit memo {{ document.number }}\"; "
+                          "one Django refuses is a `422 invalid_template`")
+    body: text(email.MAX_BODY, required=True) | None = Field(
+        None, description="a Django template; `document` is the credit memo or invoice, "
+                          "`company` and `marketplace` have a `name`, `application` the "
+                          "application concerned; one Django refuses is a "
+                          "`422 invalid_template`")
 
 
 WebhookEndpointList = list_of(WebhookEndpointOut, "WebhookEndpointList")
@@ -121,7 +149,7 @@ def webhook_endpoints_list(request, limit: int = LIMIT, cursor: str | None = CUR
 
 @router.get("/webhook_endpoints/{endpoint_id}", auth=allow(WEBHOOKS),
             response=responds(WebhookEndpointOut), summary="Get a webhook endpoint")
-def webhook_endpoint_get(request, endpoint_id: str):
+def webhook_endpoint_get(request, endpoint_id: Id):
     endpoint = notifications.webhook_endpoint_get(marketplace=marketplace(request),
                                                   endpoint_id=endpoint_id)
     return ok(endpoint_data(endpoint, include_secret=True))
@@ -129,7 +157,7 @@ def webhook_endpoint_get(request, endpoint_id: str):
 
 @router.delete("/webhook_endpoints/{endpoint_id}", auth=allow(WEBHOOKS),
                response=responds(DeletedOut, write=True), summary="Delete a webhook endpoint")
-def webhook_endpoint_delete(request, endpoint_id: str):
+def webhook_endpoint_delete(request, endpoint_id: Id):
     """Its deliveries go with it; nothing more is sent to it."""
     notifications.webhook_endpoint_delete(marketplace=marketplace(request),
                                           endpoint_id=endpoint_id)
@@ -139,7 +167,7 @@ def webhook_endpoint_delete(request, endpoint_id: str):
 @router.post("/webhook_endpoints/{endpoint_id}/enable", auth=allow(WEBHOOKS),
              response=responds(WebhookEndpointOut, write=True),
              summary="Enable a disabled webhook endpoint")
-def webhook_endpoint_enable(request, endpoint_id: str, body: NoBody = None):
+def webhook_endpoint_enable(request, endpoint_id: Id, body: NoBody = None):
     endpoint = notifications.webhook_endpoint_enable(
         marketplace=marketplace(request), endpoint_id=endpoint_id, at=now())
     return ok(endpoint_data(endpoint))
@@ -147,9 +175,9 @@ def webhook_endpoint_enable(request, endpoint_id: str, body: NoBody = None):
 
 @router.get("/webhook_endpoints/{endpoint_id}/deliveries", auth=allow(WEBHOOKS),
             response=responds(WebhookDeliveryList), summary="List an endpoint's deliveries")
-def webhook_deliveries_list(request, endpoint_id: str,
-                            status: Literal["pending", "succeeded", "failed"] | None = Query(
-                                None), limit: int = LIMIT, cursor: str | None = CURSOR):
+def webhook_deliveries_list(request, endpoint_id: Id,
+                            status: DeliveryStatus | None = Query(None), limit: int = LIMIT,
+                            cursor: str | None = CURSOR):
     """Newest first, each with the log of its attempts (status, response time, error)."""
     endpoint = notifications.webhook_endpoint_get(marketplace=marketplace(request),
                                                   endpoint_id=endpoint_id)
@@ -163,7 +191,7 @@ def webhook_deliveries_list(request, endpoint_id: str,
 @router.post("/webhook_endpoints/{endpoint_id}/deliveries/{delivery_id}/redeliver",
              auth=allow(WEBHOOKS), response=responds(WebhookDeliveryOut, write=True),
              summary="Send a delivery again")
-def webhook_delivery_redeliver(request, endpoint_id: str, delivery_id: str,
+def webhook_delivery_redeliver(request, endpoint_id: Id, delivery_id: Id,
                                body: NoBody = None):
     """Sends it again now, with a fresh retry schedule (same `webhook-id`: receivers
     deduplicate on it). `409` while it is still pending or its endpoint is disabled."""

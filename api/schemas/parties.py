@@ -1,23 +1,74 @@
 """The marketplace, companies and their users, products."""
 
 import datetime
-from typing import Literal
+from decimal import Decimal
+from typing import Annotated, Literal
 
 from pydantic import (
+    BeforeValidator,
+    ConfigDict,
     Field,
     StrictBool,
     StrictInt,
     StrictStr,
+    WithJsonSchema,
 )
 
 from api.schemas.base import (
     Amount,
+    AmountIn,
     Currency,
-    Decimalish,
+    CurrencyIn,
+    Id,
     In,
     Out,
     list_of,
+    text,
 )
+
+
+def _integral(value):
+    """A JSON number without a fractional part is an integer, however written (`2.0`, `2e0`:
+    the parser reads them as exact decimals)."""
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        return int(value)
+    return value
+
+
+# An integer as JSON Schema has it: any number without a fractional part; text and booleans
+# are not.
+Integer = Annotated[StrictInt, BeforeValidator(_integral)]
+
+
+def _pattern(pattern: str, *, max_length: int, description: str):
+    """Text of a set form (a pattern that holds no NUL); the service checks it."""
+    return Annotated[StrictStr, WithJsonSchema({
+        "type": "string", "maxLength": max_length, "pattern": pattern,
+        "description": description})]
+
+
+# What Python's str.isspace() (and `\s` of the services' patterns) calls white space, spelt out:
+# `\s` means less in other regex engines (JavaScript's, schemathesis' generator).
+WHITE_SPACE = r"\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+# marketplaces.services: a number prefix is text of at most 20 characters without white space
+# other than the space.
+NumberPrefix = _pattern(rf"^(?:[^{WHITE_SPACE}\x00]| )*$", max_length=20, description=(
+    "at most 20 characters; spaces but no other white space; not empty or blank "
+    "(422 empty_number_prefix), and not the other document type's prefix followed by digits "
+    "only, nor it followed by digits only (422 number_prefix_collision)"))
+# customers.services: "" clears the field (after the surrounding white space is dropped).
+Country = _pattern(r"^(?:[A-Z]{2})?$", max_length=2,
+                   description='ISO 3166-1 alpha-2, in capitals ("DE"); "" for none')
+PeppolId = _pattern(r"^(?:[0-9]{4}:[!-~]{1,80})?$", max_length=85, description=(
+    '"<EAS code>:<identifier>": four digits, a colon, 1 to 80 printable ASCII characters '
+    '(e.g. "0088:5790000435975"); "" for none'))
+_EMAIL_PART = rf"[^@{WHITE_SPACE}\x00]+"
+_EMAIL = rf"{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}"
+Email = _pattern(rf"^{_EMAIL}$", max_length=254, description=(
+    "an e-mail address: something, @, a domain with a dot; no white space"))
+OptionalEmail = _pattern(rf"^(?:{_EMAIL})?$", max_length=254, description=(
+    'an e-mail address: something, @, a domain with a dot; no white space; "" for none'))
 
 # --- marketplace ----------------------------------------------------------------------------
 
@@ -42,22 +93,27 @@ class MarketplaceOut(Out):
 
 
 class SettingsIn(In):
-    invoice_number_prefix: StrictStr | None = Field(None, max_length=20)
-    credit_memo_number_prefix: StrictStr | None = Field(None, max_length=20)
-    number_padding: StrictInt | None = Field(None, ge=0, le=20)
-    auto_apply_credit_to_new_invoices: StrictBool | None = None
-    company_wide_billing: StrictBool | None = None
+    """Any of the settings; each, when given, is not null."""
+
+    invoice_number_prefix: NumberPrefix = None
+    credit_memo_number_prefix: NumberPrefix = None
+    number_padding: Integer = Field(None, ge=0, le=20, description="digits of the number, "
+                                      "zero-padded (0: no padding)")
+    auto_apply_credit_to_new_invoices: StrictBool = None
+    company_wide_billing: StrictBool = None
 
 
 # --- companies ------------------------------------------------------------------------------
 
 class AddressIn(In):
-    line1: StrictStr | None = None
-    line2: StrictStr | None = None
-    city: StrictStr | None = None
-    postal_code: StrictStr | None = None
-    state: StrictStr | None = None
-    country: StrictStr | None = Field(None, description="ISO 3166-1 alpha-2")
+    """The whole address: a field left out or null is cleared."""
+
+    line1: text(100) | None = None
+    line2: text(100) | None = None
+    city: text(100) | None = None
+    postal_code: text(100) | None = None
+    state: text(100) | None = None
+    country: Country | None = None
 
 
 class AddressOut(Out):
@@ -69,29 +125,43 @@ class AddressOut(Out):
     country: str | None
 
 
+# A reseller is billed by the marketplace itself, never through another reseller.
+_RESELLER_NOT_RESOLD = {"not": {
+    "required": ["is_reseller", "reseller_id"],
+    "properties": {"is_reseller": {"const": True}, "reseller_id": {"type": "string"}},
+}}
+
+
 class CompanyIn(In):
-    name: StrictStr
-    currency: StrictStr | None = None
-    is_reseller: StrictBool | None = None
-    reseller_id: StrictStr | None = None
-    credit_limit: Decimalish | None = None
-    legal_name: StrictStr | None = None
-    vat_id: StrictStr | None = None
+    model_config = ConfigDict(json_schema_extra=_RESELLER_NOT_RESOLD)
+
+    name: text(200, required=True)
+    currency: CurrencyIn | None = Field(None, description="default: the marketplace's "
+                                                          "`default_currency`")
+    is_reseller: StrictBool | None = Field(None, description="default false")
+    reseller_id: Id | None = Field(None, description="the reseller (`is_reseller`) that bills "
+                                   "this company; not with `is_reseller: true`")
+    credit_limit: AmountIn | None = Field(None, description="null or left out: no limit")
+    legal_name: text(100) | None = Field(None, description="default: `name`")
+    vat_id: text(100) | None = None
     address: AddressIn | None = None
-    peppol_id: StrictStr | None = Field(None, description='"<EAS code>:<identifier>"')
-    billing_email: StrictStr | None = Field(
+    peppol_id: PeppolId | None = None
+    billing_email: OptionalEmail | None = Field(
         None, description="Where the company's documents and notifications are e-mailed "
                           "(an addition to the contract).")
 
 
 class CompanyPatchIn(In):
-    name: StrictStr | None = None
-    credit_limit: Decimalish | None = None
-    legal_name: StrictStr | None = None
-    vat_id: StrictStr | None = None
-    address: AddressIn | None = None
-    peppol_id: StrictStr | None = None
-    billing_email: StrictStr | None = None
+    """The fields given change; null clears a field (`credit_limit`: no limit; `legal_name`:
+    back to `name`), except `name`, which is never null."""
+
+    name: text(200, required=True) = None
+    credit_limit: AmountIn | None = None
+    legal_name: text(100) | None = None
+    vat_id: text(100) | None = None
+    address: AddressIn | None = Field(None, description="replaces the whole address")
+    peppol_id: PeppolId | None = None
+    billing_email: OptionalEmail | None = None
 
 
 class CompanyOut(Out):
@@ -111,8 +181,9 @@ class CompanyOut(Out):
 
 
 class UserIn(In):
-    email: StrictStr
-    name: StrictStr
+    email: Email = Field(description="unique in the company, in any case (`422 email_taken`); "
+                         "kept in lower case")
+    name: text(200, required=True)
 
 
 class UserOut(Out):
@@ -132,7 +203,7 @@ class CreditBalanceOut(Out):
 
 
 class CreditCheckIn(In):
-    amount: Decimalish
+    amount: AmountIn = Field(description="the charge, in the company's currency")
 
 
 class CreditCheckOut(Out):
@@ -144,8 +215,8 @@ class CreditCheckOut(Out):
 # --- products -------------------------------------------------------------------------------
 
 class ProductIn(In):
-    name: StrictStr
-    sku: StrictStr | None = None
+    name: text(200, required=True)
+    sku: text(100) | None = None
 
 
 class ProductOut(Out):
