@@ -45,14 +45,6 @@ ERROR_CODES = {
     "invalid_cursor": (400, "`cursor` is not a `next_cursor` this API gave."),
     "invalid_currency": (400, "Not an ISO 4217 currency code (`ABC`, `usd`)."),
     "invalid_url": (400, "The webhook URL is not https to a public address."),
-    "invalid_template": (400, "The e-mail subject or body is not a valid Django template; "
-                              "`param` names it."),
-    "email_taken": (400, "The company already has a user with this e-mail address."),
-    "code_taken": (400, "A plan with this `code` exists in the marketplace."),
-    "start_date_out_of_range": (400, "`start_date` is more than a year from today, either "
-                                     "way."),
-    "as_of_out_of_range": (400, "`as_of` is before the marketplace was created or more than "
-                                "a year after today."),
     # 413, 414 invalid_request
     "body_too_large": (413, "The body is over 2.5 MB."),
     "uri_too_long": (414, "The request line (path and query) is over 4,094 characters; the "
@@ -118,6 +110,18 @@ ERROR_CODES = {
     "empty_number_prefix": (422, "A number prefix may not be empty."),
     "number_prefix_collision": (422, "The invoice and credit memo prefixes would make the "
                                      "same numbers."),
+    "invalid_template": (422, "The e-mail subject or body is text, but no valid Django "
+                              "template; `param` names it."),
+    "email_taken": (422, "The company already has a user with this e-mail address."),
+    "code_taken": (422, "A plan with this `code` exists in the marketplace."),
+    "start_date_out_of_range": (422, "`start_date` is more than a year from today, either "
+                                     "way."),
+    "as_of_out_of_range": (422, "`as_of` is before the marketplace was created or more than "
+                                "a year after today."),
+    "invalid_period": (422, "A line's `period_end` is before its `period_start`."),
+    "invalid_date_range": (422, "`date_to` is before `date_from`."),
+    "discount_exceeds_amount": (422, "A line's `discount_amount` is more than its quantity "
+                                     "x unit price."),
     "flat_plan_quantity": (422, "A flat or metered plan has a quantity of 1."),
     "not_metered": (422, "Usage is recorded on metered subscriptions only."),
     "usage_period_closed": (422, "The usage day has already been rated (billed)."),
@@ -168,7 +172,7 @@ _AD_HOC = (
     "user_not_in_company", "own_company", "subscription_not_for_company",
     ("invalid_currency", "`currency` is not an ISO 4217 code."),
     ("unsupported_currency", "`currency` is no currency one can bill in."),
-    "credit_total_not_positive",
+    "invalid_period", "credit_total_not_positive",
 )
 _UBL = (
     ("invalid_state", "The document is a draft: it has no number, so no e-invoice yet."),
@@ -190,7 +194,7 @@ OPERATION_ERRORS = {
         ("not_found", "`company_id`, `user_id`, a line's `product_id` or `subscription_id` "
                       "names nothing this key may see."),
         "user_not_in_company", "invalid_currency", "unsupported_currency",
-        "negative_invoice_total",
+        "invalid_period", "discount_exceeds_amount", "negative_invoice_total",
     ),
     "invoice_finalize": (("invalid_state", "The invoice is not a draft."),),
     "invoice_void": (("not_voidable", "Something was paid or credited on the invoice, or it "
@@ -264,10 +268,13 @@ OPERATION_ERRORS = {
     "usage_records_create": (("invalid_state", "The subscription is cancelled."),
                              "not_metered", "usage_period_closed"),
     "billing_runs_create": ("as_of_out_of_range", "future_as_of", "not_a_test_marketplace"),
+    "invoice_details_csv": ("invalid_date_range",),
+    "credit_memos_csv": ("invalid_date_range",),
     "reseller_reconciliation_csv": (("not_found", "`reseller_id` names no company of the "
-                                                  "marketplace."), "not_a_reseller"),
+                                                  "marketplace."), "not_a_reseller",
+                                    "invalid_date_range"),
     "report_create": (("not_found", "`reseller_id` names no company of the marketplace."),
-                      "not_a_reseller"),
+                      "not_a_reseller", "invalid_date_range"),
     "report_file": (("invalid_state", "The report has not succeeded (yet)."),),
 }
 
@@ -316,7 +323,9 @@ def operation_errors(method: str, operation: dict) -> dict[str, dict[str, str]]:
     return by_status
 
 
-def _describe(response: dict, codes: dict[str, str]) -> None:
+def _describe(status: str, response: dict, codes: dict[str, str]) -> None:
+    """The codes in the description and in `x-error-codes`, and one example envelope per
+    code (the message is the code's meaning here; the API's says what was wrong)."""
     heading = response.get("description", "")
     if codes:
         listed = "\n".join(f"- `{code}` — {meaning}" for code, meaning in sorted(codes.items()))
@@ -324,6 +333,11 @@ def _describe(response: dict, codes: dict[str, str]) -> None:
     else:
         response["description"] = f"{heading}\n\nNot answered by this operation."
     response["x-error-codes"] = sorted(codes)
+    error_type = TYPE_BY_STATUS.get(int(status), "api_error")
+    for media_type in response.get("content", {}).values() if codes else ():
+        media_type["examples"] = {code: {"summary": code, "value": {"error": {
+            "type": error_type, "code": code, "message": meaning, "param": None}}}
+            for code, meaning in sorted(codes.items())}
 
 
 def _add_examples(operation: dict) -> None:
@@ -356,7 +370,7 @@ def document(schema: dict) -> None:
                     "description": TYPE_BY_STATUS.get(int(status), "api_error"),
                     "content": {"application/json": {"schema": ERROR_REF}}})
                 if "x-error-codes" not in response:
-                    _describe(response, errors.get(status, {}))
+                    _describe(status, response, errors.get(status, {}))
 
 
 # --- the worked story ---------------------------------------------------------------------------
