@@ -54,7 +54,7 @@ def seed(live) -> dict[str, list[str]]:
             {"product_id": product["id"], "name": "Seats", "quantity": "10",
              "unit_price": "100.00", "tax_rate": "0.19"},
             {"name": "Onboarding", "quantity": "1", "unit_price": "500.00"}]})
-        for _ in range(5)]
+        for _ in range(12)]
     draft_invoice = _ok(live, "POST", "/api/v1/invoices", {
         "company_id": company["id"], "finalize": False,
         "lines": [{"name": "Setup", "quantity": "1", "unit_price": "80.00"}]})
@@ -63,15 +63,22 @@ def seed(live) -> dict[str, list[str]]:
         "lines": [{"invoice_line_id": invoices[0]["lines"][0]["id"], "amount": "200.00"}]})
     applied = _ok(live, "POST", f"/api/v1/credit_memos/{memo['id']}/applications",
                   {"invoice_id": invoices[1]["id"], "amount": "50.00"})
-    ad_hoc = _ok(live, "POST", "/api/v1/credit_memos", {
+    # Memos with room for what valid requests apply, pay out or close (amounts up to 100.00),
+    # enough for every phase: a closed or voided memo takes nothing more.
+    ad_hoc = [_ok(live, "POST", "/api/v1/credit_memos", {
         "company_id": company["id"], "reason_code": "goodwill", "auto_apply": False,
-        "lines": [{"name": "Goodwill credit", "quantity": "1", "unit_price": "40.00"}]})
+        "lines": [{"name": "Goodwill credit", "quantity": "1", "unit_price": "500.00"}]})
+        for _ in range(16)]
+    applications = [applied["applications"][0]] + [
+        _ok(live, "POST", f"/api/v1/credit_memos/{m['id']}/applications",
+            {"invoice_id": invoices[1]["id"], "amount": "20.00"})["applications"][0]
+        for m in ad_hoc[:6]]
     drafts = [_ok(live, "POST", "/api/v1/credit_memos", {
         "company_id": company["id"], "reason_code": "goodwill", "draft": True,
         "lines": [{"name": "Goodwill credit", "quantity": "1", "unit_price": "15.00"}]})
         for _ in range(4)]
-    payment = _ok(live, "POST", f"/api/v1/invoices/{invoices[2]['id']}/payments",
-                  {"amount": "100.00"})
+    payments = [_ok(live, "POST", f"/api/v1/invoices/{invoice['id']}/payments",
+                    {"amount": "1000.00"}) for invoice in invoices[2:6]]
     endpoint = _ok(live, "POST", "/api/v1/webhook_endpoints", {
         "url": "http://127.0.0.1:9/abate", "event_types": ["*"]})
     # An event after the endpoint exists, so that it has a delivery.
@@ -83,7 +90,6 @@ def seed(live) -> dict[str, list[str]]:
     report = _ok(live, "POST", "/api/v1/reports", {"report": "credit_memos"})
     user = _ok(live, "POST", f"/api/v1/companies/{company['id']}/users",
                {"email": "ap@example.com", "name": "Accounts payable"})
-    application_id = applied["applications"][0]["id"]
     ids = {
         "company_id": [company["id"], other["id"]],
         "reseller_id": [reseller["id"]],
@@ -93,15 +99,19 @@ def seed(live) -> dict[str, list[str]]:
         "subscription_id": [subscription["id"], usage["id"]],
         "invoice_id": [i["id"] for i in invoices] + [draft_invoice["id"]],
         "invoice_line_id": [line["id"] for i in invoices for line in i["lines"]],
-        "memo_id": [memo["id"], ad_hoc["id"]] + [d["id"] for d in drafts],
-        "application_id": [application_id],
-        "payment_id": [payment["id"]],
+        "memo_id": [m["id"] for m in [memo, *ad_hoc, *drafts]],
+        "application_id": [a["id"] for a in applications],
+        "payment_id": [p["id"] for p in payments],
         "endpoint_id": [endpoint["id"]],
         "delivery_id": [d["id"] for d in deliveries["data"]],
         "run_id": [run["id"]],
         "report_id": [report["id"]],
     }
     assert all(ids.values()), ids
+    # An application is reached through its memo's path.
+    memo_of = {a["id"]: m["id"] for m in [memo, *ad_hoc] for a in _ok(
+        live, "GET", f"/api/v1/credit_memos/{m['id']}")["applications"]}
+    ids["_memo_of_application"] = memo_of
     return ids
 
 
@@ -140,6 +150,10 @@ def config(live) -> str:
         # calls valid may meet it, by the contract's own definition.
         "[checks.positive_data_acceptance]",
         'expected-statuses = ["2xx", "401", "403", "404", "409", "422", "429"]',
+        "",
+        # The key is the throwaway database's; a failure shows the request exactly.
+        "[output.sanitization]",
+        "enabled = false",
         "",
         "[warnings]",
         'fail-on = ["missing_test_data"]',
