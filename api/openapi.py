@@ -106,6 +106,44 @@ def _no_body(operation: dict) -> None:
         del operation["requestBody"]
 
 
+# Where each path id comes from: the operations whose answer holds it, and where in that answer.
+ID_SOURCES = {
+    "memo_id": {"credit_memo_create_ad_hoc": "/id", "credit_memo_create_from_invoice": "/id",
+                "refund_create": "/credit_memo_id", "application_create": "/id"},
+    "invoice_id": {"invoice_create": "/id"},
+    "company_id": {"company_create": "/id"},
+    "subscription_id": {"subscriptions_create": "/id"},
+    "payment_id": {"payment_create": "/id"},
+    "endpoint_id": {"webhook_endpoint_create": "/id"},
+    "run_id": {"billing_runs_create": "/id"},
+    "report_id": {"report_create": "/id"},
+    # An application answers its memo; the first application is the one just made when the
+    # memo had none.
+    "application_id": {"application_create": "/applications/0/id"},
+}
+
+
+def _links(schema: dict) -> None:
+    """OpenAPI links from each operation that creates an object to every operation that takes
+    its id in the path, so that clients (and schemathesis' stateful phase) can chain them."""
+    operations = {operation["operationId"]: operation
+                  for item in schema.get("paths", {}).values()
+                  for operation in item.values() if isinstance(operation, dict)}
+    for target_id, target in operations.items():
+        names = [p["name"] for p in target.get("parameters", []) if p["in"] == "path"]
+        if not names or any(name not in ID_SOURCES for name in names):
+            continue
+        # A source answers every id the target takes (an application answers its memo too).
+        for source_id in sorted(set.intersection(*(set(ID_SOURCES[n]) for n in names))):
+            source = operations.get(source_id)
+            if source is None or source_id == target_id:
+                continue
+            source["responses"]["200"].setdefault("links", {})[target_id] = {
+                "operationId": target_id,
+                "parameters": {name: "$response.body#" + ID_SOURCES[name][source_id]
+                               for name in names}}
+
+
 def complete(schema: dict) -> None:
     for body in _request_schemas(schema):
         _text_rule(body)
@@ -119,3 +157,4 @@ def complete(schema: dict) -> None:
             if operation.get("security"):
                 _error_responses(method, operation)
                 _parameters(method, operation)
+    _links(schema)

@@ -103,7 +103,7 @@ def _to_decimal(value: object, param: str) -> Decimal:
         raise InvalidInput(f"{param} must be a decimal number", param=param)
     if isinstance(value, str):
         text = value
-        if not text or any(c not in "0123456789.-+" for c in text):
+        if not text or len(text) > 64 or any(c not in "0123456789.-+" for c in text):
             raise InvalidInput(f"{param} must be a plain decimal number", param=param)
         try:
             value = Decimal(text)

@@ -1,8 +1,11 @@
 """Small validators shared by services: dates, enums, texts, lists."""
 
 import datetime
+import re
 
 from common.errors import BusinessRule, InvalidInput
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def parse_date(value, *, param: str) -> datetime.date | None:
@@ -12,7 +15,8 @@ def parse_date(value, *, param: str) -> datetime.date | None:
         raise InvalidInput(f"{param} is a date, YYYY-MM-DD", param=param)
     if isinstance(value, datetime.date):
         return value
-    if isinstance(value, str) and len(value) == 10:
+    # YYYY-MM-DD only: fromisoformat also reads week dates ("2026-W01-1"), and more.
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:

@@ -6,6 +6,7 @@ seeded with the demo marketplace by the `abate` command, then `abate serve` on a
         live.url            # "http://127.0.0.1:PORT"
         live.keys["manager"]
         live.call("POST", "/api/v1/products", {"name": "Seats"})   # -> (status, body)
+        live.work()          # run the background jobs that are due, then return
 
 Use it for what only a real server shows (schemathesis over HTTP, generated clients);
 everything else is faster through django.test.Client."""
@@ -38,6 +39,11 @@ class Live:
     port: int
     env: dict
     keys: dict = field(default_factory=dict)
+
+    def work(self) -> None:
+        """Run the background jobs that are due (PDFs, reports, webhook deliveries, e-mails),
+        then return: `abate worker --batch`."""
+        _abate(["worker", "--batch"], self.env, timeout=600)
 
     def call(self, method: str, path: str, body=None, *, role: str = "manager",
              headers: dict | None = None):

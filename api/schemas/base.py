@@ -26,28 +26,39 @@ AMOUNT_OUT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 # `format` naming the rule a pattern cannot hold (the currency's minor digits, "above zero"),
 # which generators may use.
 
+MAX_DECIMAL_TEXT = 64  # characters of a decimal string (common.money refuses longer ones)
 _INT12 = r"0*[0-9]{1,12}"  # below 10^12; leading zeros allowed, as Decimal reads them
 
 
 def _decimal_field(*, sign: str, places: int, fmt: str, description: str,
-                   minimum: int | None = 0, maximum: int | None = None) -> Any:
+                   minimum: int | None = 0, maximum: int | None = None,
+                   nonzero: bool = False) -> Any:
     fraction = rf"[0-9]{{0,{places}}}0*"
-    pattern = {
-        None: rf"^{sign}({_INT12}(\.{fraction})?|\.[0-9]{{1,{places}}}0*)$",
-        1: rf"^{sign}0*(0?\.[0-9]{{1,{places}}}0*|0\.?|1\.?|1\.0+)$",
-        100: rf"^{sign}0*([0-9]{{1,2}}\.?|[0-9]{{0,2}}\.[0-9]{{1,{places}}}0*|100\.?|100\.0+)$",
-    }[maximum]
+    if nonzero:
+        # A digit other than 0 among the whole part or the first `places` decimals.
+        pattern = (rf"^{sign}(0*[1-9][0-9]{{0,11}}(\.{fraction})?"
+                   rf"|0*\.[0-9]{{0,{places - 1}}}[1-9]0*)$")
+    else:
+        pattern = {
+            None: rf"^{sign}({_INT12}(\.{fraction})?|\.[0-9]{{1,{places}}}0*)$",
+            1: rf"^{sign}0*(0?\.[0-9]{{1,{places}}}0*|0\.?|1\.?|1\.0+)$",
+            100: (rf"^{sign}0*([0-9]{{1,2}}\.?|[0-9]{{0,2}}\.[0-9]{{1,{places}}}0*"
+                  rf"|100\.?|100\.0+)$"),
+        }[maximum]
     number: dict = {"type": "number"}
     if minimum is not None:
-        number["minimum"] = minimum
+        number["exclusiveMinimum" if nonzero else "minimum"] = minimum
     if maximum is not None:
         number["maximum"] = maximum
     else:
         number["exclusiveMaximum"] = 10**12
         if minimum is None:
             number["exclusiveMinimum"] = -(10**12)
+            if nonzero:
+                number["not"] = {"const": 0}
     return Annotated[Any, WithJsonSchema({
-        "anyOf": [{"type": "string", "format": fmt, "pattern": pattern, "maxLength": 64},
+        "anyOf": [{"type": "string", "format": fmt, "pattern": pattern,
+                   "maxLength": MAX_DECIMAL_TEXT},
                   number],
         "description": description,
     })]
@@ -61,15 +72,16 @@ MAX_MINOR_DIGITS = 4  # the most any ISO 4217 currency has (CLF, UYW)
 AmountIn = _decimal_field(sign=r"\+?", places=MAX_MINOR_DIGITS, fmt="amount",
                           description=f"{_MONEY_WORDS}; zero or more")
 PositiveAmountIn = _decimal_field(sign=r"\+?", places=MAX_MINOR_DIGITS,
-                                  fmt="positive-amount",
+                                  fmt="positive-amount", nonzero=True,
                                   description=f"{_MONEY_WORDS}; above zero")
 SignedAmountIn = _decimal_field(sign=r"[+-]?", places=MAX_MINOR_DIGITS, fmt="signed-amount",
                                 minimum=None, description=f"{_MONEY_WORDS}; may be negative")
-QuantityIn = _decimal_field(sign=r"\+?", places=6, fmt="quantity",
+QuantityIn = _decimal_field(sign=r"\+?", places=6, fmt="quantity", nonzero=True,
                             description="a decimal string in plain notation (\"2\", \"1.5\") "
                                         "or a JSON number; above zero, at most 6 decimals, "
                                         "below 10^12")
 SignedQuantityIn = _decimal_field(sign=r"[+-]?", places=6, fmt="signed-quantity", minimum=None,
+                                  nonzero=True,
                                   description="a decimal string in plain notation or a JSON "
                                               "number; not zero, at most 6 decimals, below "
                                               "10^12 in size")
@@ -83,7 +95,10 @@ PercentIn = _decimal_field(sign=r"\+?", places=6, fmt="percent", maximum=100,
 
 # Text: at most `max_length` characters; `required` text must hold more than white space.
 # (No NUL character anywhere: api/openapi.py adds that to every string.)
-NONBLANK_PATTERN = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
+# White space as str.strip() sees it (regex engines differ on \s: \x1c-\x1f are white space
+# to Python, not to every generator).
+WHITE_SPACE = r"\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NONBLANK_PATTERN = rf"^[^\x00]*[^{WHITE_SPACE}\x00][^\x00]*$"
 
 
 def text(max_length: int = 200, *, required: bool = False, description: str | None = None):

@@ -15,6 +15,7 @@ from pydantic import (
 )
 
 from api.schemas.base import (
+    WHITE_SPACE,
     Amount,
     AmountIn,
     Currency,
@@ -46,10 +47,6 @@ def _pattern(pattern: str, *, max_length: int, description: str):
         "type": "string", "maxLength": max_length, "pattern": pattern,
         "description": description})]
 
-
-# What Python's str.isspace() (and `\s` of the services' patterns) calls white space, spelt out:
-# `\s` means less in other regex engines (JavaScript's, schemathesis' generator).
-WHITE_SPACE = r"\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 
 # marketplaces.services: a number prefix is text of at most 20 characters without white space
 # other than the space.

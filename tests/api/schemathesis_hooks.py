@@ -13,8 +13,9 @@ JSON file `ABATE_SCHEMATHESIS_DATA` names.
 - Ids and cursors: in a part of a request generated as valid, most ids are replaced by those
   of seeded objects and a cursor by one the same list gave, so requests reach the services
   instead of ending in 404 or 400 invalid_cursor (an id or cursor the API never gave is
-  not valid data). Parts generated as invalid are left alone, and so are ids in the stateful
-  phase, whose links carry the ids that create operations answered."""
+  not valid data). Parts generated as invalid are left alone. In the stateful phase, whose
+  links carry the ids that create operations answered, only an id no answer ever gave is
+  replaced."""
 
 import json
 import math
@@ -32,7 +33,33 @@ from schemathesis.core.parameters import ParameterLocation
 DATA = (json.loads(Path(os.environ["ABATE_SCHEMATHESIS_DATA"]).read_text())
         if os.environ.get("ABATE_SCHEMATHESIS_DATA") else {"ids": {}, "cursors": {}})
 IDS, CURSORS = dict(DATA["ids"]), DATA["cursors"]
-MEMO_OF_APPLICATION = IDS.pop("_memo_of_application", {})
+PARENTS = IDS.pop("_parents", {})  # an application's memo, a delivery's endpoint
+NOT_EUR = set(IDS.pop("_not_eur", []))
+POOLS = IDS.pop("_pools", {})  # ids of its own for an operation that uses them up
+SEEN = {value for values in IDS.values() for value in values} | {
+    value for pool in POOLS.values() for values in pool.values() for value in values}
+
+
+def _seen(value) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, str) and (key == "id" or key.endswith("_id")):
+                SEEN.add(item)
+            else:
+                _seen(item)
+    elif isinstance(value, list):
+        for item in value:
+            _seen(item)
+
+
+@schemathesis.hook
+def after_call(context, case, response):
+    if response.status_code == 200 and "json" in response.headers.get(
+            "content-type", [""])[0]:
+        try:
+            _seen(response.json())
+        except ValueError:
+            pass
 
 
 def _decimals(low: str, high: str, places: int):
@@ -115,13 +142,18 @@ def map_case(context, case):
         return component is None or component.mode.is_positive
 
     chooser = random.Random(repr((case.path_parameters, case.query, case.body)))
-    if case.path_parameters and valid(ParameterLocation.PATH) and not stateful:
+    if case.path_parameters and valid(ParameterLocation.PATH):
+        ids = {**IDS, **POOLS.get(case.operation.label, {})}
         case.path_parameters = {
-            name: chooser.choice(IDS[name]) if name in IDS and chooser.random() < 0.9
+            name: chooser.choice(ids[name]) if name in ids and (
+                value in NOT_EUR or (value not in SEEN if stateful else chooser.random() < 0.9))
             else value for name, value in case.path_parameters.items()}
-        application = case.path_parameters.get("application_id")
-        if application in MEMO_OF_APPLICATION:
-            case.path_parameters["memo_id"] = MEMO_OF_APPLICATION[application]
+        for value in list(case.path_parameters.values()):
+            case.path_parameters.update(PARENTS.get(value, {}))
+    if case.query and valid(ParameterLocation.QUERY):
+        case.query = {name: chooser.choice(IDS[name]) if name in IDS and isinstance(value, str)
+                      and chooser.random() < 0.9 else value
+                      for name, value in case.query.items()}
     if case.query and "cursor" in case.query and valid(ParameterLocation.QUERY):
         real = CURSORS.get(case.operation.path)
         if real:
