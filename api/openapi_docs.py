@@ -180,6 +180,8 @@ _UBL = (
     ("unsupported_currency", "The document's currency has three minor digits (EN 16931 "
                              "allows two)."),
 )
+_PDF_RACE = ("concurrent_update", "Another request stored the first PDF of the document at "
+                                  "the same moment: retry.")
 _MEMO_NOT_USABLE = ("invalid_state", "The credit memo is a draft, void or closed.")
 
 OPERATION_ERRORS = {
@@ -197,8 +199,9 @@ OPERATION_ERRORS = {
         "invalid_period", "discount_exceeds_amount", "negative_invoice_total",
     ),
     "invoice_finalize": (("invalid_state", "The invoice is not a draft."),),
-    "invoice_void": (("not_voidable", "Something was paid or credited on the invoice, or it "
-                                      "is void already."),),
+    "invoice_void": (("not_voidable", "Something was paid or credited on the invoice (an "
+                                      "issued credit memo from it counts), or it is void "
+                                      "already."),),
     "payment_create": (("invalid_state", "The invoice is not open (draft, paid or void)."),
                        "exceeds_amount_due"),
     "refund_create": (
@@ -240,6 +243,8 @@ OPERATION_ERRORS = {
                                           "something was applied, paid out or closed."),),
     "credit_memo_close": (("invalid_state", "The memo is neither unapplied nor partially "
                                             "applied."),),
+    "credit_memo_pdf": (_PDF_RACE,),
+    "invoice_pdf": (_PDF_RACE,),
     "credit_memo_ubl": _UBL,
     "invoice_ubl": _UBL,
     "credit_memo_pdf_regenerate": (("invalid_state", "The credit memo is a draft."),),
