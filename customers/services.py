@@ -13,6 +13,9 @@ from marketplaces.models import ROLES, ApiKey, Marketplace
 from marketplaces.services import hash_secret, new_secret
 
 ADDRESS_FIELDS = ("line1", "line2", "city", "postal_code", "state", "country")
+# The columns' lengths (a longer postal code was a database error on PostgreSQL).
+ADDRESS_LIMITS = {"line1": 200, "line2": 200, "city": 100, "postal_code": 32, "state": 100,
+                  "country": 100}
 PARTY_FIELDS = ("legal_name", "vat_id", "peppol_id")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -77,7 +80,8 @@ def _text(value, param, *, max_length=200, required=False) -> str:
 def _apply_party_data(company: Company, data: dict) -> None:
     for field in PARTY_FIELDS:
         if field in data:
-            setattr(company, field, _text(data[field], field, max_length=100))
+            setattr(company, field, _text(data[field], field,
+                                          max_length=64 if field == "vat_id" else 100))
     if company.peppol_id and not PEPPOL_ID.match(company.peppol_id):
         raise InvalidInput("peppol_id is '<EAS code>:<identifier>'", param="peppol_id")
     if "address" in data:
@@ -89,7 +93,8 @@ def _apply_party_data(company: Company, data: dict) -> None:
             raise InvalidInput(f"unknown address field {sorted(unknown)[0]}",
                                param=f"address.{sorted(unknown)[0]}")
         for field in ADDRESS_FIELDS:
-            value = _text(address.get(field), f"address.{field}", max_length=100)
+            value = _text(address.get(field), f"address.{field}",
+                          max_length=ADDRESS_LIMITS[field])
             setattr(company, f"address_{field}", value)
         country = company.address_country
         if country and not COUNTRY.match(country):

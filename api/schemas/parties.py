@@ -105,10 +105,10 @@ class SettingsIn(In):
 class AddressIn(In):
     """The whole address: a field left out or null is cleared."""
 
-    line1: text(100) | None = None
-    line2: text(100) | None = None
+    line1: text(200) | None = None
+    line2: text(200) | None = None
     city: text(100) | None = None
-    postal_code: text(100) | None = None
+    postal_code: text(32) | None = None
     state: text(100) | None = None
     country: Country | None = None
 
@@ -140,7 +140,7 @@ class CompanyIn(In):
                                    "this company; not with `is_reseller: true`")
     credit_limit: AmountIn | None = Field(None, description="null or left out: no limit")
     legal_name: text(100) | None = Field(None, description="default: `name`")
-    vat_id: text(100) | None = None
+    vat_id: text(64) | None = None
     address: AddressIn | None = None
     peppol_id: PeppolId | None = None
     billing_email: OptionalEmail | None = Field(
@@ -155,7 +155,7 @@ class CompanyPatchIn(In):
     name: text(200, required=True) = None
     credit_limit: AmountIn | None = None
     legal_name: text(100) | None = None
-    vat_id: text(100) | None = None
+    vat_id: text(64) | None = None
     address: AddressIn | None = Field(None, description="replaces the whole address")
     peppol_id: PeppolId | None = None
     billing_email: OptionalEmail | None = None

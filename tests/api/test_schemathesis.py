@@ -57,10 +57,6 @@ def seed(live, receiver: str) -> dict[str, list[str]]:
              "unit_price": "100.00", "tax_rate": "0.19"},
             {"name": "Onboarding", "quantity": "1", "unit_price": "500.00"}]})
         for _ in range(12)]
-    draft_invoices = [_ok(live, "POST", "/api/v1/invoices", {
-        "company_id": company["id"], "finalize": False,
-        "lines": [{"name": "Setup", "quantity": "1", "unit_price": "80.00"}]})
-        for _ in range(8)]
     memo = _ok(live, "POST", f"/api/v1/invoices/{invoices[0]['id']}/credit_memos", {
         "reason_code": "overcharge", "apply_to": [],
         "lines": [{"invoice_line_id": invoices[0]["lines"][0]["id"], "amount": "200.00"}]})
@@ -101,7 +97,7 @@ def seed(live, receiver: str) -> dict[str, list[str]]:
         "product_id": [product["id"]],
         "plan_id": [plan["id"], metered["id"]],
         "subscription_id": [s["id"] for s in [subscription, *metered_subscriptions]],
-        "invoice_id": [i["id"] for i in invoices + draft_invoices],
+        "invoice_id": [i["id"] for i in invoices],
         "invoice_line_id": [line["id"] for i in invoices for line in i["lines"]],
         "memo_id": [m["id"] for m in [memo, *ad_hoc, *drafts]],
         "application_id": [a["id"] for a in applications],
@@ -121,14 +117,20 @@ def seed(live, receiver: str) -> dict[str, list[str]]:
     # The demo's JPY documents: amounts valid in EUR are not in JPY (a rule across fields).
     ids["_not_eur"] = [d["id"] for kind in ("invoices", "credit_memos", "companies") for d in _ok(
         live, "GET", f"/api/v1/{kind}?limit=100")["data"] if d["currency"] != "EUR"]
-    ids["_pools"] = pools(live, company["id"], product["id"], metered["id"], plan["id"])
+    ids["_pools"] = pools(live, company["id"], product["id"], metered["id"], plan["id"],
+                          invoice_id=invoices[6]["id"], receiver=receiver,
+                          parents=ids["_parents"])
     return ids
 
 
-def pools(live, company_id, product_id, metered_id, plan_id) -> dict:
-    """Objects of its own for each operation that uses them up (a memo issued, voided, closed
-    or paid out takes no second one; an invoice finalized or voided likewise), so that every
-    phase of every such operation finds some left whatever ran before it."""
+def pools(live, company_id, product_id, metered_id, plan_id, *, invoice_id, receiver,
+          parents) -> dict:
+    """Objects of its own for each operation that uses them up or changes them for others (a
+    memo issued, voided, closed or paid out takes no second one; an invoice finalized or
+    voided likewise; an application reversed; a company whose party data a PATCH clears has
+    no e-invoice; a deleted endpoint has no deliveries), so that every phase of every such
+    operation finds some left whatever ran before it. An application's memo goes to
+    `parents`."""
     def memos(n, **extra):
         return [_ok(live, "POST", "/api/v1/credit_memos", {
             "company_id": company_id, "reason_code": "goodwill", "auto_apply": False,
@@ -149,6 +151,23 @@ def pools(live, company_id, product_id, metered_id, plan_id) -> dict:
         return [_ok(live, "POST", "/api/v1/subscriptions", {
             "company_id": company_id, "plan_id": plan})["id"] for _ in range(n)]
 
+    def applications(n):
+        made = []
+        for memo_id in memos(n):
+            application = _ok(live, "POST", f"/api/v1/credit_memos/{memo_id}/applications",
+                              {"invoice_id": invoice_id, "amount": "20.00"})["applications"][0]
+            parents[application["id"]] = {"memo_id": memo_id}
+            made.append(application["id"])
+        return made
+
+    def companies(n):
+        return [_ok(live, "POST", "/api/v1/companies", {"name": f"Patched {i}"})["id"]
+                for i in range(n)]
+
+    def endpoints(n):
+        return [_ok(live, "POST", "/api/v1/webhook_endpoints", {
+            "url": f"{receiver}/pool", "event_types": ["*"]})["id"] for _ in range(n)]
+
     memo_path = "/api/v1/credit_memos/{memo_id}"
     subscription_path = "/api/v1/subscriptions/{subscription_id}"
     return {
@@ -158,6 +177,12 @@ def pools(live, company_id, product_id, metered_id, plan_id) -> dict:
         f"POST {memo_path}/payouts": {"memo_id": memos(6)},
         "POST /api/v1/invoices/{invoice_id}/finalize": {"invoice_id": invoices(6, finalize=False)},
         "POST /api/v1/invoices/{invoice_id}/void": {"invoice_id": invoices(6)},
+        # Crediting an invoice without lines credits all that is left of it.
+        "POST /api/v1/invoices/{invoice_id}/credit_memos": {"invoice_id": invoices(8)},
+        f"POST {memo_path}/applications/{{application_id}}/reverse": {
+            "application_id": applications(8)},
+        "PATCH /api/v1/companies/{company_id}": {"company_id": companies(4)},
+        "DELETE /api/v1/webhook_endpoints/{endpoint_id}": {"endpoint_id": endpoints(4)},
         f"POST {subscription_path}/cancel": {"subscription_id": subscriptions(4, plan_id)},
         f"POST {subscription_path}/change": {"subscription_id": subscriptions(4, plan_id)},
         f"POST {subscription_path}/usage_records": {
