@@ -18,6 +18,9 @@ ERROR_DESCRIPTIONS = {
            "characters",
     "422": "business_rule: well-formed but breaks a billing rule",
     "429": "rate_limited: too many requests for this key (see Retry-After)",
+    "431": "invalid_request (headers_too_large): over 100 header fields or one over 8,190 "
+           "bytes",
+    "503": "api_error (service_unavailable): the database is unavailable; retry later",
 }
 IDEMPOTENCY_PARAMETER = {
     "name": IDEMPOTENCY_HEADER,
@@ -96,6 +99,24 @@ def _parameters(method: str, operation: dict) -> None:
         del operation["parameters"]
 
 
+# Ids that are no UUIDs: an event's ("evt_..."), a party's PEPPOL and VAT ids.
+NOT_UUIDS = {("EventOut", "id"), ("*", "event_id"), ("*", "peppol_id"), ("*", "vat_id")}
+
+
+def _uuid_ids(schema: dict) -> None:
+    """Ids in answers are UUIDs, as in requests: `id` and every `..._id` that is text."""
+    for name, component in schema.get("components", {}).get("schemas", {}).items():
+        if not name.endswith("Out"):
+            continue
+        for field, prop in component.get("properties", {}).items():
+            if field != "id" and not field.endswith("_id") or {
+                    (name, field), ("*", field)} & NOT_UUIDS:
+                continue
+            for part in prop.get("anyOf", [prop]):
+                if part.get("type") == "string" and "format" not in part:
+                    part["format"] = "uuid"
+
+
 def _no_body(operation: dict) -> None:
     """An action that takes no input (void, issue, auto_apply...) documents no body; it
     tolerates `{}`, `null` or an empty body, which old clients send."""
@@ -147,6 +168,7 @@ def _links(schema: dict) -> None:
 def complete(schema: dict) -> None:
     for body in _request_schemas(schema):
         _text_rule(body)
+    _uuid_ids(schema)
     for path_item in schema.get("paths", {}).values():
         for method, operation in path_item.items():
             if not isinstance(operation, dict) or "responses" not in operation:
