@@ -1,6 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .ad_hoc_in import AdHocIn
+from .ad_hoc_in_currency_type_0 import AdHocInCurrencyType0
+from .ad_hoc_in_reason_code import AdHocInReasonCode
 from .ad_hoc_line_in import AdHocLineIn
 from .address_in import AddressIn
 from .address_out import AddressOut
@@ -15,7 +17,9 @@ from .cancel_in import CancelIn
 from .change_in import ChangeIn
 from .change_in_effective_type_0 import ChangeInEffectiveType0
 from .close_in import CloseIn
+from .company_credit_balance_currency_type_0 import CompanyCreditBalanceCurrencyType0
 from .company_in import CompanyIn
+from .company_in_currency_type_0 import CompanyInCurrencyType0
 from .company_list import CompanyList
 from .company_out import CompanyOut
 from .company_patch_in import CompanyPatchIn
@@ -23,6 +27,7 @@ from .credit_balance_out import CreditBalanceOut
 from .credit_check_in import CreditCheckIn
 from .credit_check_out import CreditCheckOut
 from .credit_from_invoice_in import CreditFromInvoiceIn
+from .credit_from_invoice_in_reason_code import CreditFromInvoiceInReasonCode
 from .credit_memo_created_out import CreditMemoCreatedOut
 from .credit_memo_created_out_origin import CreditMemoCreatedOutOrigin
 from .credit_memo_created_out_reason_code import CreditMemoCreatedOutReasonCode
@@ -35,6 +40,7 @@ from .credit_memo_out_status import CreditMemoOutStatus
 from .credit_memo_preview_out import CreditMemoPreviewOut
 from .credit_memo_preview_out_origin import CreditMemoPreviewOutOrigin
 from .credit_memo_preview_out_reason_code import CreditMemoPreviewOutReasonCode
+from .credit_memos_list_currency_type_0 import CreditMemosListCurrencyType0
 from .credit_memos_list_origin_type_0 import CreditMemosListOriginType0
 from .credit_memos_list_status_type_0 import CreditMemosListStatusType0
 from .deleted_out import DeletedOut
@@ -44,12 +50,15 @@ from .error_out import ErrorOut
 from .event_list import EventList
 from .event_out import EventOut
 from .event_out_data import EventOutData
+from .events_list_type_type_0 import EventsListTypeType0
 from .failure_out import FailureOut
 from .generated_pdf_out import GeneratedPdfOut
 from .invoice_application_out import InvoiceApplicationOut
 from .invoice_credit_line_in import InvoiceCreditLineIn
 from .invoice_in import InvoiceIn
+from .invoice_in_currency_type_0 import InvoiceInCurrencyType0
 from .invoice_line_in import InvoiceLineIn
+from .invoice_line_in_billing_action_type_0 import InvoiceLineInBillingActionType0
 from .invoice_line_out import InvoiceLineOut
 from .invoice_line_out_billing_action import InvoiceLineOutBillingAction
 from .invoice_list import InvoiceList
@@ -72,6 +81,7 @@ from .payout_in import PayoutIn
 from .payout_out import PayoutOut
 from .payout_out_status import PayoutOutStatus
 from .plan_in import PlanIn
+from .plan_in_currency_type_0 import PlanInCurrencyType0
 from .plan_in_interval import PlanInInterval
 from .plan_in_scheme import PlanInScheme
 from .plan_list import PlanList
@@ -109,8 +119,10 @@ from .user_out import UserOut
 from .webhook_deliveries_list_status_type_0 import WebhookDeliveriesListStatusType0
 from .webhook_delivery_list import WebhookDeliveryList
 from .webhook_delivery_out import WebhookDeliveryOut
+from .webhook_delivery_out_event_type import WebhookDeliveryOutEventType
 from .webhook_delivery_out_status import WebhookDeliveryOutStatus
 from .webhook_endpoint_in import WebhookEndpointIn
+from .webhook_endpoint_in_event_types_item import WebhookEndpointInEventTypesItem
 from .webhook_endpoint_list import WebhookEndpointList
 from .webhook_endpoint_out import WebhookEndpointOut
 from .webhook_endpoint_out_status import WebhookEndpointOutStatus
@@ -119,6 +131,8 @@ __all__ = (
     "AddressIn",
     "AddressOut",
     "AdHocIn",
+    "AdHocInCurrencyType0",
+    "AdHocInReasonCode",
     "AdHocLineIn",
     "ApplicationIn",
     "AttemptOut",
@@ -131,7 +145,9 @@ __all__ = (
     "ChangeIn",
     "ChangeInEffectiveType0",
     "CloseIn",
+    "CompanyCreditBalanceCurrencyType0",
     "CompanyIn",
+    "CompanyInCurrencyType0",
     "CompanyList",
     "CompanyOut",
     "CompanyPatchIn",
@@ -139,6 +155,7 @@ __all__ = (
     "CreditCheckIn",
     "CreditCheckOut",
     "CreditFromInvoiceIn",
+    "CreditFromInvoiceInReasonCode",
     "CreditMemoCreatedOut",
     "CreditMemoCreatedOutOrigin",
     "CreditMemoCreatedOutReasonCode",
@@ -151,6 +168,7 @@ __all__ = (
     "CreditMemoPreviewOut",
     "CreditMemoPreviewOutOrigin",
     "CreditMemoPreviewOutReasonCode",
+    "CreditMemosListCurrencyType0",
     "CreditMemosListOriginType0",
     "CreditMemosListStatusType0",
     "DeletedOut",
@@ -160,12 +178,15 @@ __all__ = (
     "EventList",
     "EventOut",
     "EventOutData",
+    "EventsListTypeType0",
     "FailureOut",
     "GeneratedPdfOut",
     "InvoiceApplicationOut",
     "InvoiceCreditLineIn",
     "InvoiceIn",
+    "InvoiceInCurrencyType0",
     "InvoiceLineIn",
+    "InvoiceLineInBillingActionType0",
     "InvoiceLineOut",
     "InvoiceLineOutBillingAction",
     "InvoiceList",
@@ -188,6 +209,7 @@ __all__ = (
     "PayoutOut",
     "PayoutOutStatus",
     "PlanIn",
+    "PlanInCurrencyType0",
     "PlanInInterval",
     "PlanInScheme",
     "PlanList",
@@ -225,8 +247,10 @@ __all__ = (
     "WebhookDeliveriesListStatusType0",
     "WebhookDeliveryList",
     "WebhookDeliveryOut",
+    "WebhookDeliveryOutEventType",
     "WebhookDeliveryOutStatus",
     "WebhookEndpointIn",
+    "WebhookEndpointInEventTypesItem",
     "WebhookEndpointList",
     "WebhookEndpointOut",
     "WebhookEndpointOutStatus",

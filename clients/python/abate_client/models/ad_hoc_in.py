@@ -2,9 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.ad_hoc_in_currency_type_0 import AdHocInCurrencyType0, check_ad_hoc_in_currency_type_0
+from ..models.ad_hoc_in_reason_code import AdHocInReasonCode, check_ad_hoc_in_reason_code
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -18,37 +21,36 @@ T = TypeVar("T", bound="AdHocIn")
 class AdHocIn:
     """
     Attributes:
-        company_id (str):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         lines (list[AdHocLineIn]):
-        reason_code (str): one of overcharge, goodwill, service_credit, return, duplicate, downgrade, cancellation,
-            refund, negative_usage, order_correction, other
+        reason_code (AdHocInReasonCode):
         auto_apply (bool | None | Unset):
-        currency (None | str | Unset):
+        currency (AdHocInCurrencyType0 | None | Unset): default: the company's
         draft (bool | None | Unset):
-        memo (None | str | Unset):
+        memo (None | str | Unset): shown to the customer
         reason (None | str | Unset): internal; shown to managers only
-        user_id (None | str | Unset):
+        user_id (None | Unset | UUID):
     """
 
-    company_id: str
+    company_id: UUID
     lines: list[AdHocLineIn]
-    reason_code: str
+    reason_code: AdHocInReasonCode
     auto_apply: bool | None | Unset = UNSET
-    currency: None | str | Unset = UNSET
+    currency: AdHocInCurrencyType0 | None | Unset = UNSET
     draft: bool | None | Unset = UNSET
     memo: None | str | Unset = UNSET
     reason: None | str | Unset = UNSET
-    user_id: None | str | Unset = UNSET
+    user_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        company_id = self.company_id
+        company_id = str(self.company_id)
 
         lines = []
         for lines_item_data in self.lines:
             lines_item = lines_item_data.to_dict()
             lines.append(lines_item)
 
-        reason_code = self.reason_code
+        reason_code: str = self.reason_code
 
         auto_apply: bool | None | Unset
         if isinstance(self.auto_apply, Unset):
@@ -59,6 +61,8 @@ class AdHocIn:
         currency: None | str | Unset
         if isinstance(self.currency, Unset):
             currency = UNSET
+        elif isinstance(self.currency, str):
+            currency = self.currency
         else:
             currency = self.currency
 
@@ -83,6 +87,8 @@ class AdHocIn:
         user_id: None | str | Unset
         if isinstance(self.user_id, Unset):
             user_id = UNSET
+        elif isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
         else:
             user_id = self.user_id
 
@@ -115,7 +121,7 @@ class AdHocIn:
         from ..models.ad_hoc_line_in import AdHocLineIn  # noqa: PLC0415
 
         d = dict(src_dict)
-        company_id = d.pop("company_id")
+        company_id = UUID(d.pop("company_id"))
 
         lines = []
         _lines = d.pop("lines")
@@ -124,7 +130,7 @@ class AdHocIn:
 
             lines.append(lines_item)
 
-        reason_code = d.pop("reason_code")
+        reason_code = check_ad_hoc_in_reason_code(d.pop("reason_code"))
 
         def _parse_auto_apply(data: object) -> bool | None | Unset:
             if data is None:
@@ -135,12 +141,20 @@ class AdHocIn:
 
         auto_apply = _parse_auto_apply(d.pop("auto_apply", UNSET))
 
-        def _parse_currency(data: object) -> None | str | Unset:
+        def _parse_currency(data: object) -> AdHocInCurrencyType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                currency_type_0 = check_ad_hoc_in_currency_type_0(data)
+
+                return currency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AdHocInCurrencyType0 | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
@@ -171,12 +185,20 @@ class AdHocIn:
 
         reason = _parse_reason(d.pop("reason", UNSET))
 
-        def _parse_user_id(data: object) -> None | str | Unset:
+        def _parse_user_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
         user_id = _parse_user_id(d.pop("user_id", UNSET))
 

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -14,14 +16,16 @@ T = TypeVar("T", bound="AdHocLineIn")
 class AdHocLineIn:
     """
     Attributes:
-        quantity (float | str): a decimal string in plain notation ("200.00") or a JSON number
-        unit_price (float | str): a decimal string in plain notation ("200.00") or a JSON number
+        quantity (float | str): a decimal string in plain notation ("2", "1.5") or a JSON number; above zero, at most 6
+            decimals, below 10^12
+        unit_price (float | str): a decimal string in plain notation ("200.00") or a JSON number, with at most the
+            currency's minor digits (2 for EUR and USD, 0 for JPY, 3 for BHD), below 10^12 in size; zero or more
         description (None | str | Unset):
-        name (None | str | Unset):
-        period_end (None | str | Unset): YYYY-MM-DD
-        period_start (None | str | Unset): YYYY-MM-DD
-        product_id (None | str | Unset):
-        subscription_id (None | str | Unset):
+        name (None | str | Unset): default: the product's name; required without a product or subscription
+        period_end (datetime.date | None | Unset): YYYY-MM-DD, not before period_start (422 otherwise)
+        period_start (datetime.date | None | Unset):
+        product_id (None | Unset | UUID):
+        subscription_id (None | Unset | UUID): the customer's subscription; brings its product (not with product_id)
         tax_rate (float | None | str | Unset):
     """
 
@@ -29,10 +33,10 @@ class AdHocLineIn:
     unit_price: float | str
     description: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
-    period_end: None | str | Unset = UNSET
-    period_start: None | str | Unset = UNSET
-    product_id: None | str | Unset = UNSET
-    subscription_id: None | str | Unset = UNSET
+    period_end: datetime.date | None | Unset = UNSET
+    period_start: datetime.date | None | Unset = UNSET
+    product_id: None | Unset | UUID = UNSET
+    subscription_id: None | Unset | UUID = UNSET
     tax_rate: float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,24 +61,32 @@ class AdHocLineIn:
         period_end: None | str | Unset
         if isinstance(self.period_end, Unset):
             period_end = UNSET
+        elif isinstance(self.period_end, datetime.date):
+            period_end = self.period_end.isoformat()
         else:
             period_end = self.period_end
 
         period_start: None | str | Unset
         if isinstance(self.period_start, Unset):
             period_start = UNSET
+        elif isinstance(self.period_start, datetime.date):
+            period_start = self.period_start.isoformat()
         else:
             period_start = self.period_start
 
         product_id: None | str | Unset
         if isinstance(self.product_id, Unset):
             product_id = UNSET
+        elif isinstance(self.product_id, UUID):
+            product_id = str(self.product_id)
         else:
             product_id = self.product_id
 
         subscription_id: None | str | Unset
         if isinstance(self.subscription_id, Unset):
             subscription_id = UNSET
+        elif isinstance(self.subscription_id, UUID):
+            subscription_id = str(self.subscription_id)
         else:
             subscription_id = self.subscription_id
 
@@ -141,39 +153,71 @@ class AdHocLineIn:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_period_end(data: object) -> None | str | Unset:
+        def _parse_period_end(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_end_type_0 = datetime.date.fromisoformat(data)
+
+                return period_end_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
 
         period_end = _parse_period_end(d.pop("period_end", UNSET))
 
-        def _parse_period_start(data: object) -> None | str | Unset:
+        def _parse_period_start(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_start_type_0 = datetime.date.fromisoformat(data)
+
+                return period_start_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
 
         period_start = _parse_period_start(d.pop("period_start", UNSET))
 
-        def _parse_product_id(data: object) -> None | str | Unset:
+        def _parse_product_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                product_id_type_0 = UUID(data)
+
+                return product_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
         product_id = _parse_product_id(d.pop("product_id", UNSET))
 
-        def _parse_subscription_id(data: object) -> None | str | Unset:
+        def _parse_subscription_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                subscription_id_type_0 = UUID(data)
+
+                return subscription_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
         subscription_id = _parse_subscription_id(d.pop("subscription_id", UNSET))
 

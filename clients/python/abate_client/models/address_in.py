@@ -12,10 +12,11 @@ T = TypeVar("T", bound="AddressIn")
 
 @_attrs_define
 class AddressIn:
-    """
+    """The whole address: a field left out or null is cleared.
+
     Attributes:
         city (None | str | Unset):
-        country (None | str | Unset): ISO 3166-1 alpha-2
+        country (None | str | Unset):
         line1 (None | str | Unset):
         line2 (None | str | Unset):
         postal_code (None | str | Unset):

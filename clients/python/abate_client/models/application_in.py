@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -14,15 +15,15 @@ T = TypeVar("T", bound="ApplicationIn")
 class ApplicationIn:
     """
     Attributes:
-        invoice_id (str):
+        invoice_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         amount (float | None | str | Unset): default min(remaining_amount, the invoice's amount_due)
     """
 
-    invoice_id: str
+    invoice_id: UUID
     amount: float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        invoice_id = self.invoice_id
+        invoice_id = str(self.invoice_id)
 
         amount: float | None | str | Unset
         if isinstance(self.amount, Unset):
@@ -45,7 +46,7 @@ class ApplicationIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        invoice_id = d.pop("invoice_id")
+        invoice_id = UUID(d.pop("invoice_id"))
 
         def _parse_amount(data: object) -> float | None | str | Unset:
             if data is None:

@@ -16,7 +16,7 @@ class BillingRunIn:
     """
     Attributes:
         as_of (datetime.date | None | Unset): YYYY-MM-DD, default today (UTC); from the day the marketplace was created
-            to a year after today
+            to a year after today (`422 as_of_out_of_range`)
         test_mode (bool | None | Unset): allow an `as_of` in the future; only on a test marketplace (`is_test`)
     """
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,7 +30,7 @@ class BillingRunOut:
         failure_reason (None | str): why the run failed (status `failed`): it died, or hit an unexpected error
         failures (list[FailureOut]):
         finished_at (datetime.datetime | None):
-        id (str):
+        id (UUID):
         invoices_issued (int):
         object_ (Literal['billing_run']):
         started_at (datetime.datetime):
@@ -45,7 +46,7 @@ class BillingRunOut:
     failure_reason: None | str
     failures: list[FailureOut]
     finished_at: datetime.datetime | None
-    id: str
+    id: UUID
     invoices_issued: int
     object_: Literal["billing_run"]
     started_at: datetime.datetime
@@ -79,7 +80,7 @@ class BillingRunOut:
         else:
             finished_at = self.finished_at
 
-        id = self.id
+        id = str(self.id)
 
         invoices_issued = self.invoices_issued
 
@@ -158,7 +159,7 @@ class BillingRunOut:
 
         finished_at = _parse_finished_at(d.pop("finished_at"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         invoices_issued = d.pop("invoices_issued")
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -17,12 +18,12 @@ class ChangeIn:
     Attributes:
         effective (ChangeInEffectiveType0 | None | Unset): `immediately` (default): prorated by day from today;
             `period_end`: at the next renewal, without proration
-        plan_id (None | str | Unset):
-        quantity (float | None | str | Unset):
+        plan_id (None | Unset | UUID): a plan in the subscription's currency (`422 currency_mismatch`)
+        quantity (float | None | str | Unset): seats: per-seat plans; any other plan has 1 (`422 flat_plan_quantity`)
     """
 
     effective: ChangeInEffectiveType0 | None | Unset = UNSET
-    plan_id: None | str | Unset = UNSET
+    plan_id: None | Unset | UUID = UNSET
     quantity: float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +38,8 @@ class ChangeIn:
         plan_id: None | str | Unset
         if isinstance(self.plan_id, Unset):
             plan_id = UNSET
+        elif isinstance(self.plan_id, UUID):
+            plan_id = str(self.plan_id)
         else:
             plan_id = self.plan_id
 
@@ -79,12 +82,20 @@ class ChangeIn:
 
         effective = _parse_effective(d.pop("effective", UNSET))
 
-        def _parse_plan_id(data: object) -> None | str | Unset:
+        def _parse_plan_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                plan_id_type_0 = UUID(data)
+
+                return plan_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
         plan_id = _parse_plan_id(d.pop("plan_id", UNSET))
 

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.company_in_currency_type_0 import CompanyInCurrencyType0, check_company_in_currency_type_0
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,12 +24,13 @@ class CompanyIn:
         address (AddressIn | None | Unset):
         billing_email (None | str | Unset): Where the company's documents and notifications are e-mailed (an addition to
             the contract).
-        credit_limit (float | None | str | Unset):
-        currency (None | str | Unset):
-        is_reseller (bool | None | Unset):
-        legal_name (None | str | Unset):
-        peppol_id (None | str | Unset): "<EAS code>:<identifier>"
-        reseller_id (None | str | Unset):
+        credit_limit (float | None | str | Unset): null or left out: no limit
+        currency (CompanyInCurrencyType0 | None | Unset): default: the marketplace's `default_currency`
+        is_reseller (bool | None | Unset): default false
+        legal_name (None | str | Unset): default: `name`
+        peppol_id (None | str | Unset):
+        reseller_id (None | Unset | UUID): the reseller (`is_reseller`) that bills this company; not with `is_reseller:
+            true`
         vat_id (None | str | Unset):
     """
 
@@ -35,11 +38,11 @@ class CompanyIn:
     address: AddressIn | None | Unset = UNSET
     billing_email: None | str | Unset = UNSET
     credit_limit: float | None | str | Unset = UNSET
-    currency: None | str | Unset = UNSET
+    currency: CompanyInCurrencyType0 | None | Unset = UNSET
     is_reseller: bool | None | Unset = UNSET
     legal_name: None | str | Unset = UNSET
     peppol_id: None | str | Unset = UNSET
-    reseller_id: None | str | Unset = UNSET
+    reseller_id: None | Unset | UUID = UNSET
     vat_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +73,8 @@ class CompanyIn:
         currency: None | str | Unset
         if isinstance(self.currency, Unset):
             currency = UNSET
+        elif isinstance(self.currency, str):
+            currency = self.currency
         else:
             currency = self.currency
 
@@ -94,6 +99,8 @@ class CompanyIn:
         reseller_id: None | str | Unset
         if isinstance(self.reseller_id, Unset):
             reseller_id = UNSET
+        elif isinstance(self.reseller_id, UUID):
+            reseller_id = str(self.reseller_id)
         else:
             reseller_id = self.reseller_id
 
@@ -173,12 +180,20 @@ class CompanyIn:
 
         credit_limit = _parse_credit_limit(d.pop("credit_limit", UNSET))
 
-        def _parse_currency(data: object) -> None | str | Unset:
+        def _parse_currency(data: object) -> CompanyInCurrencyType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                currency_type_0 = check_company_in_currency_type_0(data)
+
+                return currency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CompanyInCurrencyType0 | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
@@ -209,12 +224,20 @@ class CompanyIn:
 
         peppol_id = _parse_peppol_id(d.pop("peppol_id", UNSET))
 
-        def _parse_reseller_id(data: object) -> None | str | Unset:
+        def _parse_reseller_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reseller_id_type_0 = UUID(data)
+
+                return reseller_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
         reseller_id = _parse_reseller_id(d.pop("reseller_id", UNSET))
 

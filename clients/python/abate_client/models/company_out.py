@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,13 +24,13 @@ class CompanyOut:
         created_at (datetime.datetime):
         credit_limit (None | str):
         currency (str): ISO 4217 code
-        id (str):
+        id (UUID):
         is_reseller (bool):
         legal_name (str):
         name (str):
         object_ (Literal['company']):
         peppol_id (None | str):
-        reseller_id (None | str):
+        reseller_id (None | UUID):
         vat_id (None | str):
     """
 
@@ -38,13 +39,13 @@ class CompanyOut:
     created_at: datetime.datetime
     credit_limit: None | str
     currency: str
-    id: str
+    id: UUID
     is_reseller: bool
     legal_name: str
     name: str
     object_: Literal["company"]
     peppol_id: None | str
-    reseller_id: None | str
+    reseller_id: None | UUID
     vat_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -61,7 +62,7 @@ class CompanyOut:
 
         currency = self.currency
 
-        id = self.id
+        id = str(self.id)
 
         is_reseller = self.is_reseller
 
@@ -75,7 +76,10 @@ class CompanyOut:
         peppol_id = self.peppol_id
 
         reseller_id: None | str
-        reseller_id = self.reseller_id
+        if isinstance(self.reseller_id, UUID):
+            reseller_id = str(self.reseller_id)
+        else:
+            reseller_id = self.reseller_id
 
         vat_id: None | str
         vat_id = self.vat_id
@@ -127,7 +131,7 @@ class CompanyOut:
 
         currency = d.pop("currency")
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         is_reseller = d.pop("is_reseller")
 
@@ -146,10 +150,18 @@ class CompanyOut:
 
         peppol_id = _parse_peppol_id(d.pop("peppol_id"))
 
-        def _parse_reseller_id(data: object) -> None | str:
+        def _parse_reseller_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reseller_id_type_0 = UUID(data)
+
+                return reseller_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         reseller_id = _parse_reseller_id(d.pop("reseller_id"))
 

@@ -16,22 +16,24 @@ T = TypeVar("T", bound="CompanyPatchIn")
 
 @_attrs_define
 class CompanyPatchIn:
-    """
-    Attributes:
-        address (AddressIn | None | Unset):
-        billing_email (None | str | Unset):
-        credit_limit (float | None | str | Unset):
-        legal_name (None | str | Unset):
-        name (None | str | Unset):
-        peppol_id (None | str | Unset):
-        vat_id (None | str | Unset):
+    """The fields given change; null clears a field (`credit_limit`: no limit; `legal_name`:
+    back to `name`), except `name`, which is never null.
+
+        Attributes:
+            address (AddressIn | None | Unset): replaces the whole address
+            billing_email (None | str | Unset):
+            credit_limit (float | None | str | Unset):
+            legal_name (None | str | Unset):
+            name (str | Unset):
+            peppol_id (None | str | Unset):
+            vat_id (None | str | Unset):
     """
 
     address: AddressIn | None | Unset = UNSET
     billing_email: None | str | Unset = UNSET
     credit_limit: float | None | str | Unset = UNSET
     legal_name: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     peppol_id: None | str | Unset = UNSET
     vat_id: None | str | Unset = UNSET
 
@@ -64,11 +66,7 @@ class CompanyPatchIn:
         else:
             legal_name = self.legal_name
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         peppol_id: None | str | Unset
         if isinstance(self.peppol_id, Unset):
@@ -152,14 +150,7 @@ class CompanyPatchIn:
 
         legal_name = _parse_legal_name(d.pop("legal_name", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_peppol_id(data: object) -> None | str | Unset:
             if data is None:

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="CreditCheckIn")
 class CreditCheckIn:
     """
     Attributes:
-        amount (float | str): a decimal string in plain notation ("200.00") or a JSON number
+        amount (float | str): the charge, in the company's currency
     """
 
     amount: float | str

@@ -2,9 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.credit_from_invoice_in_reason_code import (
+    CreditFromInvoiceInReasonCode,
+    check_credit_from_invoice_in_reason_code,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -18,31 +23,34 @@ T = TypeVar("T", bound="CreditFromInvoiceIn")
 class CreditFromInvoiceIn:
     """
     Attributes:
-        reason_code (str): one of overcharge, goodwill, service_credit, return, duplicate, downgrade, cancellation,
-            refund, negative_usage, order_correction, other
-        apply_to (list[str] | None | Unset): open invoices to apply the credit to, in order; [] applies nothing;
+        reason_code (CreditFromInvoiceInReasonCode):
+        apply_to (list[UUID] | None | Unset): open invoices to apply the credit to, in order; [] applies nothing;
             omitted: the source invoice if it is open
         draft (bool | None | Unset):
-        lines (list[InvoiceCreditLineIn] | None | Unset): omitted: all that is left to credit of every line
-        memo (None | str | Unset):
+        lines (list[InvoiceCreditLineIn] | None | Unset): omitted: all that is left to credit of every line; each
+            invoice line at most once (422 otherwise)
+        memo (None | str | Unset): shown to the customer
         reason (None | str | Unset): internal; shown to managers only
     """
 
-    reason_code: str
-    apply_to: list[str] | None | Unset = UNSET
+    reason_code: CreditFromInvoiceInReasonCode
+    apply_to: list[UUID] | None | Unset = UNSET
     draft: bool | None | Unset = UNSET
     lines: list[InvoiceCreditLineIn] | None | Unset = UNSET
     memo: None | str | Unset = UNSET
     reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        reason_code = self.reason_code
+        reason_code: str = self.reason_code
 
         apply_to: list[str] | None | Unset
         if isinstance(self.apply_to, Unset):
             apply_to = UNSET
         elif isinstance(self.apply_to, list):
-            apply_to = self.apply_to
+            apply_to = []
+            for apply_to_type_0_item_data in self.apply_to:
+                apply_to_type_0_item = str(apply_to_type_0_item_data)
+                apply_to.append(apply_to_type_0_item)
 
         else:
             apply_to = self.apply_to
@@ -102,9 +110,9 @@ class CreditFromInvoiceIn:
         from ..models.invoice_credit_line_in import InvoiceCreditLineIn  # noqa: PLC0415
 
         d = dict(src_dict)
-        reason_code = d.pop("reason_code")
+        reason_code = check_credit_from_invoice_in_reason_code(d.pop("reason_code"))
 
-        def _parse_apply_to(data: object) -> list[str] | None | Unset:
+        def _parse_apply_to(data: object) -> list[UUID] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -112,12 +120,17 @@ class CreditFromInvoiceIn:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                apply_to_type_0 = cast(list[str], data)
+                apply_to_type_0 = []
+                _apply_to_type_0 = data
+                for apply_to_type_0_item_data in _apply_to_type_0:
+                    apply_to_type_0_item = UUID(apply_to_type_0_item_data)
+
+                    apply_to_type_0.append(apply_to_type_0_item)
 
                 return apply_to_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast(list[UUID] | None | Unset, data)
 
         apply_to = _parse_apply_to(d.pop("apply_to", UNSET))
 

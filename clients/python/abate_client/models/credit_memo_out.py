@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -28,12 +29,12 @@ class CreditMemoOut:
         applications (list[MemoApplicationOut]):
         applied_amount (str): decimal string with the currency's minor digits
         auto_apply (bool):
-        billed_company_id (str):
+        billed_company_id (UUID):
         closed_amount (str): decimal string with the currency's minor digits
-        company_id (str):
+        company_id (UUID):
         created_at (datetime.datetime):
         currency (str): ISO 4217 code
-        id (str):
+        id (UUID):
         issued_at (datetime.datetime | None):
         lines (list[MemoLineOut]):
         memo (str):
@@ -44,24 +45,24 @@ class CreditMemoOut:
         payouts (list[PayoutOut]):
         reason_code (CreditMemoOutReasonCode):
         remaining_amount (str): decimal string with the currency's minor digits
-        source_invoice_id (None | str):
+        source_invoice_id (None | UUID):
         status (CreditMemoOutStatus):
         subtotal (str): decimal string with the currency's minor digits
         tax_total (str): decimal string with the currency's minor digits
         total (str): decimal string with the currency's minor digits
-        user_id (None | str):
+        user_id (None | UUID):
         reason (str | Unset): present only in answers to manager keys
     """
 
     applications: list[MemoApplicationOut]
     applied_amount: str
     auto_apply: bool
-    billed_company_id: str
+    billed_company_id: UUID
     closed_amount: str
-    company_id: str
+    company_id: UUID
     created_at: datetime.datetime
     currency: str
-    id: str
+    id: UUID
     issued_at: datetime.datetime | None
     lines: list[MemoLineOut]
     memo: str
@@ -72,12 +73,12 @@ class CreditMemoOut:
     payouts: list[PayoutOut]
     reason_code: CreditMemoOutReasonCode
     remaining_amount: str
-    source_invoice_id: None | str
+    source_invoice_id: None | UUID
     status: CreditMemoOutStatus
     subtotal: str
     tax_total: str
     total: str
-    user_id: None | str
+    user_id: None | UUID
     reason: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -91,17 +92,17 @@ class CreditMemoOut:
 
         auto_apply = self.auto_apply
 
-        billed_company_id = self.billed_company_id
+        billed_company_id = str(self.billed_company_id)
 
         closed_amount = self.closed_amount
 
-        company_id = self.company_id
+        company_id = str(self.company_id)
 
         created_at = self.created_at.isoformat()
 
         currency = self.currency
 
-        id = self.id
+        id = str(self.id)
 
         issued_at: None | str
         if isinstance(self.issued_at, datetime.datetime):
@@ -135,7 +136,10 @@ class CreditMemoOut:
         remaining_amount = self.remaining_amount
 
         source_invoice_id: None | str
-        source_invoice_id = self.source_invoice_id
+        if isinstance(self.source_invoice_id, UUID):
+            source_invoice_id = str(self.source_invoice_id)
+        else:
+            source_invoice_id = self.source_invoice_id
 
         status: str = self.status
 
@@ -146,7 +150,10 @@ class CreditMemoOut:
         total = self.total
 
         user_id: None | str
-        user_id = self.user_id
+        if isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
+        else:
+            user_id = self.user_id
 
         reason = self.reason
 
@@ -204,17 +211,17 @@ class CreditMemoOut:
 
         auto_apply = d.pop("auto_apply")
 
-        billed_company_id = d.pop("billed_company_id")
+        billed_company_id = UUID(d.pop("billed_company_id"))
 
         closed_amount = d.pop("closed_amount")
 
-        company_id = d.pop("company_id")
+        company_id = UUID(d.pop("company_id"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         currency = d.pop("currency")
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         def _parse_issued_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -266,10 +273,18 @@ class CreditMemoOut:
 
         remaining_amount = d.pop("remaining_amount")
 
-        def _parse_source_invoice_id(data: object) -> None | str:
+        def _parse_source_invoice_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                source_invoice_id_type_0 = UUID(data)
+
+                return source_invoice_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         source_invoice_id = _parse_source_invoice_id(d.pop("source_invoice_id"))
 
@@ -281,10 +296,18 @@ class CreditMemoOut:
 
         total = d.pop("total")
 
-        def _parse_user_id(data: object) -> None | str:
+        def _parse_user_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         user_id = _parse_user_id(d.pop("user_id"))
 

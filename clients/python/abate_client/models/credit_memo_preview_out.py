@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -29,9 +30,9 @@ class CreditMemoPreviewOut:
         applications (list[MemoApplicationOut]):
         applied_amount (str): decimal string with the currency's minor digits
         auto_apply (bool):
-        billed_company_id (str):
+        billed_company_id (UUID):
         closed_amount (str): decimal string with the currency's minor digits
-        company_id (str):
+        company_id (UUID):
         created_at (None):
         currency (str): ISO 4217 code
         id (None):
@@ -45,21 +46,21 @@ class CreditMemoPreviewOut:
         payouts (list[PayoutOut]):
         reason_code (CreditMemoPreviewOutReasonCode):
         remaining_amount (str): decimal string with the currency's minor digits
-        source_invoice_id (None | str):
+        source_invoice_id (None | UUID):
         status (Literal['draft']):
         subtotal (str): decimal string with the currency's minor digits
         tax_total (str): decimal string with the currency's minor digits
         total (str): decimal string with the currency's minor digits
-        user_id (None | str):
+        user_id (None | UUID):
         reason (str | Unset): present only in answers to manager keys
     """
 
     applications: list[MemoApplicationOut]
     applied_amount: str
     auto_apply: bool
-    billed_company_id: str
+    billed_company_id: UUID
     closed_amount: str
-    company_id: str
+    company_id: UUID
     created_at: None
     currency: str
     id: None
@@ -73,12 +74,12 @@ class CreditMemoPreviewOut:
     payouts: list[PayoutOut]
     reason_code: CreditMemoPreviewOutReasonCode
     remaining_amount: str
-    source_invoice_id: None | str
+    source_invoice_id: None | UUID
     status: Literal["draft"]
     subtotal: str
     tax_total: str
     total: str
-    user_id: None | str
+    user_id: None | UUID
     reason: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -92,11 +93,11 @@ class CreditMemoPreviewOut:
 
         auto_apply = self.auto_apply
 
-        billed_company_id = self.billed_company_id
+        billed_company_id = str(self.billed_company_id)
 
         closed_amount = self.closed_amount
 
-        company_id = self.company_id
+        company_id = str(self.company_id)
 
         created_at = self.created_at
 
@@ -131,7 +132,10 @@ class CreditMemoPreviewOut:
         remaining_amount = self.remaining_amount
 
         source_invoice_id: None | str
-        source_invoice_id = self.source_invoice_id
+        if isinstance(self.source_invoice_id, UUID):
+            source_invoice_id = str(self.source_invoice_id)
+        else:
+            source_invoice_id = self.source_invoice_id
 
         status = self.status
 
@@ -142,7 +146,10 @@ class CreditMemoPreviewOut:
         total = self.total
 
         user_id: None | str
-        user_id = self.user_id
+        if isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
+        else:
+            user_id = self.user_id
 
         reason = self.reason
 
@@ -200,11 +207,11 @@ class CreditMemoPreviewOut:
 
         auto_apply = d.pop("auto_apply")
 
-        billed_company_id = d.pop("billed_company_id")
+        billed_company_id = UUID(d.pop("billed_company_id"))
 
         closed_amount = d.pop("closed_amount")
 
-        company_id = d.pop("company_id")
+        company_id = UUID(d.pop("company_id"))
 
         created_at = d.pop("created_at")
 
@@ -244,10 +251,18 @@ class CreditMemoPreviewOut:
 
         remaining_amount = d.pop("remaining_amount")
 
-        def _parse_source_invoice_id(data: object) -> None | str:
+        def _parse_source_invoice_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                source_invoice_id_type_0 = UUID(data)
+
+                return source_invoice_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         source_invoice_id = _parse_source_invoice_id(d.pop("source_invoice_id"))
 
@@ -261,10 +276,18 @@ class CreditMemoPreviewOut:
 
         total = d.pop("total")
 
-        def _parse_user_id(data: object) -> None | str:
+        def _parse_user_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         user_id = _parse_user_id(d.pop("user_id"))
 

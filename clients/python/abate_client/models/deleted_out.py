@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,19 +15,19 @@ class DeletedOut:
     """
     Attributes:
         deleted (bool):
-        id (str):
+        id (UUID):
         object_ (Literal['webhook_endpoint']):
     """
 
     deleted: bool
-    id: str
+    id: UUID
     object_: Literal["webhook_endpoint"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         deleted = self.deleted
 
-        id = self.id
+        id = str(self.id)
 
         object_ = self.object_
 
@@ -47,7 +48,7 @@ class DeletedOut:
         d = dict(src_dict)
         deleted = d.pop("deleted")
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         object_ = cast(Literal["webhook_endpoint"], d.pop("object"))
         if object_ != "webhook_endpoint":

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,19 +15,19 @@ class FailureOut:
     """
     Attributes:
         code (str):
-        company_id (str):
+        company_id (UUID):
         message (str):
     """
 
     code: str
-    company_id: str
+    company_id: UUID
     message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
-        company_id = self.company_id
+        company_id = str(self.company_id)
 
         message = self.message
 
@@ -47,7 +48,7 @@ class FailureOut:
         d = dict(src_dict)
         code = d.pop("code")
 
-        company_id = d.pop("company_id")
+        company_id = UUID(d.pop("company_id"))
 
         message = d.pop("message")
 

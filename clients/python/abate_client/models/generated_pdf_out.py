@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,7 +16,7 @@ class GeneratedPdfOut:
     """
     Attributes:
         created_at (datetime.datetime):
-        document_id (str):
+        document_id (UUID):
         kind (str):
         number (str):
         object_ (str):
@@ -25,7 +26,7 @@ class GeneratedPdfOut:
     """
 
     created_at: datetime.datetime
-    document_id: str
+    document_id: UUID
     kind: str
     number: str
     object_: str
@@ -37,7 +38,7 @@ class GeneratedPdfOut:
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
 
-        document_id = self.document_id
+        document_id = str(self.document_id)
 
         kind = self.kind
 
@@ -73,7 +74,7 @@ class GeneratedPdfOut:
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        document_id = d.pop("document_id")
+        document_id = UUID(d.pop("document_id"))
 
         kind = d.pop("kind")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,17 +17,17 @@ class InvoiceApplicationOut:
     Attributes:
         amount (str): decimal string with the currency's minor digits
         applied_at (datetime.datetime):
-        credit_memo_id (str):
+        credit_memo_id (UUID):
         credit_memo_number (None | str):
-        id (str):
+        id (UUID):
         reversed_at (datetime.datetime | None):
     """
 
     amount: str
     applied_at: datetime.datetime
-    credit_memo_id: str
+    credit_memo_id: UUID
     credit_memo_number: None | str
-    id: str
+    id: UUID
     reversed_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -35,12 +36,12 @@ class InvoiceApplicationOut:
 
         applied_at = self.applied_at.isoformat()
 
-        credit_memo_id = self.credit_memo_id
+        credit_memo_id = str(self.credit_memo_id)
 
         credit_memo_number: None | str
         credit_memo_number = self.credit_memo_number
 
-        id = self.id
+        id = str(self.id)
 
         reversed_at: None | str
         if isinstance(self.reversed_at, datetime.datetime):
@@ -70,7 +71,7 @@ class InvoiceApplicationOut:
 
         applied_at = datetime.datetime.fromisoformat(d.pop("applied_at"))
 
-        credit_memo_id = d.pop("credit_memo_id")
+        credit_memo_id = UUID(d.pop("credit_memo_id"))
 
         def _parse_credit_memo_number(data: object) -> None | str:
             if data is None:
@@ -79,7 +80,7 @@ class InvoiceApplicationOut:
 
         credit_memo_number = _parse_credit_memo_number(d.pop("credit_memo_number"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         def _parse_reversed_at(data: object) -> datetime.datetime | None:
             if data is None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -12,19 +13,21 @@ T = TypeVar("T", bound="InvoiceCreditLineIn")
 
 @_attrs_define
 class InvoiceCreditLineIn:
-    """
-    Attributes:
-        invoice_line_id (str):
-        amount (float | None | str | Unset): net amount to credit
-        quantity (float | None | str | Unset): units at the line's net unit price
+    """A line of the invoice to credit, by net `amount` or by `quantity` (not both); neither:
+    all that is left to credit of it.
+
+        Attributes:
+            invoice_line_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+            amount (float | None | str | Unset): net amount to credit, above zero
+            quantity (float | None | str | Unset): units at the line's net unit price
     """
 
-    invoice_line_id: str
+    invoice_line_id: UUID
     amount: float | None | str | Unset = UNSET
     quantity: float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        invoice_line_id = self.invoice_line_id
+        invoice_line_id = str(self.invoice_line_id)
 
         amount: float | None | str | Unset
         if isinstance(self.amount, Unset):
@@ -55,7 +58,7 @@ class InvoiceCreditLineIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        invoice_line_id = d.pop("invoice_line_id")
+        invoice_line_id = UUID(d.pop("invoice_line_id"))
 
         def _parse_amount(data: object) -> float | None | str | Unset:
             if data is None:

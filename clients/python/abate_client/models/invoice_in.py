@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.invoice_in_currency_type_0 import InvoiceInCurrencyType0, check_invoice_in_currency_type_0
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -18,23 +21,23 @@ T = TypeVar("T", bound="InvoiceIn")
 class InvoiceIn:
     """
     Attributes:
-        company_id (str):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         lines (list[InvoiceLineIn]):
-        currency (None | str | Unset):
-        due_date (None | str | Unset): YYYY-MM-DD
+        currency (InvoiceInCurrencyType0 | None | Unset): default: the company's
+        due_date (datetime.date | None | Unset):
         finalize (bool | None | Unset):
-        user_id (None | str | Unset):
+        user_id (None | Unset | UUID):
     """
 
-    company_id: str
+    company_id: UUID
     lines: list[InvoiceLineIn]
-    currency: None | str | Unset = UNSET
-    due_date: None | str | Unset = UNSET
+    currency: InvoiceInCurrencyType0 | None | Unset = UNSET
+    due_date: datetime.date | None | Unset = UNSET
     finalize: bool | None | Unset = UNSET
-    user_id: None | str | Unset = UNSET
+    user_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        company_id = self.company_id
+        company_id = str(self.company_id)
 
         lines = []
         for lines_item_data in self.lines:
@@ -44,12 +47,16 @@ class InvoiceIn:
         currency: None | str | Unset
         if isinstance(self.currency, Unset):
             currency = UNSET
+        elif isinstance(self.currency, str):
+            currency = self.currency
         else:
             currency = self.currency
 
         due_date: None | str | Unset
         if isinstance(self.due_date, Unset):
             due_date = UNSET
+        elif isinstance(self.due_date, datetime.date):
+            due_date = self.due_date.isoformat()
         else:
             due_date = self.due_date
 
@@ -62,6 +69,8 @@ class InvoiceIn:
         user_id: None | str | Unset
         if isinstance(self.user_id, Unset):
             user_id = UNSET
+        elif isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
         else:
             user_id = self.user_id
 
@@ -89,7 +98,7 @@ class InvoiceIn:
         from ..models.invoice_line_in import InvoiceLineIn  # noqa: PLC0415
 
         d = dict(src_dict)
-        company_id = d.pop("company_id")
+        company_id = UUID(d.pop("company_id"))
 
         lines = []
         _lines = d.pop("lines")
@@ -98,21 +107,37 @@ class InvoiceIn:
 
             lines.append(lines_item)
 
-        def _parse_currency(data: object) -> None | str | Unset:
+        def _parse_currency(data: object) -> InvoiceInCurrencyType0 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                currency_type_0 = check_invoice_in_currency_type_0(data)
+
+                return currency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InvoiceInCurrencyType0 | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
-        def _parse_due_date(data: object) -> None | str | Unset:
+        def _parse_due_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                due_date_type_0 = datetime.date.fromisoformat(data)
+
+                return due_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
 
         due_date = _parse_due_date(d.pop("due_date", UNSET))
 
@@ -125,12 +150,20 @@ class InvoiceIn:
 
         finalize = _parse_finalize(d.pop("finalize", UNSET))
 
-        def _parse_user_id(data: object) -> None | str | Unset:
+        def _parse_user_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
         user_id = _parse_user_id(d.pop("user_id", UNSET))
 

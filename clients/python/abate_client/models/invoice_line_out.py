@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,13 +22,13 @@ class InvoiceLineOut:
         credited_amount (str): decimal string with the currency's minor digits
         description (str):
         discount_amount (str): decimal string with the currency's minor digits
-        id (str):
+        id (UUID):
         name (str):
         period_end (datetime.date | None):
         period_start (datetime.date | None):
-        product_id (None | str):
+        product_id (None | UUID):
         quantity (str): decimal string
-        subscription_id (None | str):
+        subscription_id (None | UUID):
         tax_amount (str): decimal string with the currency's minor digits
         tax_rate (str): decimal string
         total (str): decimal string with the currency's minor digits
@@ -39,13 +40,13 @@ class InvoiceLineOut:
     credited_amount: str
     description: str
     discount_amount: str
-    id: str
+    id: UUID
     name: str
     period_end: datetime.date | None
     period_start: datetime.date | None
-    product_id: None | str
+    product_id: None | UUID
     quantity: str
-    subscription_id: None | str
+    subscription_id: None | UUID
     tax_amount: str
     tax_rate: str
     total: str
@@ -63,7 +64,7 @@ class InvoiceLineOut:
 
         discount_amount = self.discount_amount
 
-        id = self.id
+        id = str(self.id)
 
         name = self.name
 
@@ -80,12 +81,18 @@ class InvoiceLineOut:
             period_start = self.period_start
 
         product_id: None | str
-        product_id = self.product_id
+        if isinstance(self.product_id, UUID):
+            product_id = str(self.product_id)
+        else:
+            product_id = self.product_id
 
         quantity = self.quantity
 
         subscription_id: None | str
-        subscription_id = self.subscription_id
+        if isinstance(self.subscription_id, UUID):
+            subscription_id = str(self.subscription_id)
+        else:
+            subscription_id = self.subscription_id
 
         tax_amount = self.tax_amount
 
@@ -133,7 +140,7 @@ class InvoiceLineOut:
 
         discount_amount = d.pop("discount_amount")
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         name = d.pop("name")
 
@@ -167,19 +174,35 @@ class InvoiceLineOut:
 
         period_start = _parse_period_start(d.pop("period_start"))
 
-        def _parse_product_id(data: object) -> None | str:
+        def _parse_product_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                product_id_type_0 = UUID(data)
+
+                return product_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         product_id = _parse_product_id(d.pop("product_id"))
 
         quantity = d.pop("quantity")
 
-        def _parse_subscription_id(data: object) -> None | str:
+        def _parse_subscription_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                subscription_id_type_0 = UUID(data)
+
+                return subscription_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         subscription_id = _parse_subscription_id(d.pop("subscription_id"))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -24,14 +25,14 @@ class InvoiceOut:
         amount_credited (str): decimal string with the currency's minor digits
         amount_due (str): decimal string with the currency's minor digits
         amount_paid (str): decimal string with the currency's minor digits
-        billed_company_id (str):
-        company_id (str):
+        billed_company_id (UUID):
+        company_id (UUID):
         created_at (datetime.datetime):
         credit_applications (list[InvoiceApplicationOut]):
         currency (str): ISO 4217 code
         discount_total (str): decimal string with the currency's minor digits
         due_date (datetime.date | None):
-        id (str):
+        id (UUID):
         issued_at (datetime.datetime | None):
         lines (list[InvoiceLineOut]):
         number (None | str):
@@ -40,20 +41,20 @@ class InvoiceOut:
         subtotal (str): decimal string with the currency's minor digits
         tax_total (str): decimal string with the currency's minor digits
         total (str): decimal string with the currency's minor digits
-        user_id (None | str):
+        user_id (None | UUID):
     """
 
     amount_credited: str
     amount_due: str
     amount_paid: str
-    billed_company_id: str
-    company_id: str
+    billed_company_id: UUID
+    company_id: UUID
     created_at: datetime.datetime
     credit_applications: list[InvoiceApplicationOut]
     currency: str
     discount_total: str
     due_date: datetime.date | None
-    id: str
+    id: UUID
     issued_at: datetime.datetime | None
     lines: list[InvoiceLineOut]
     number: None | str
@@ -62,7 +63,7 @@ class InvoiceOut:
     subtotal: str
     tax_total: str
     total: str
-    user_id: None | str
+    user_id: None | UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -72,9 +73,9 @@ class InvoiceOut:
 
         amount_paid = self.amount_paid
 
-        billed_company_id = self.billed_company_id
+        billed_company_id = str(self.billed_company_id)
 
-        company_id = self.company_id
+        company_id = str(self.company_id)
 
         created_at = self.created_at.isoformat()
 
@@ -93,7 +94,7 @@ class InvoiceOut:
         else:
             due_date = self.due_date
 
-        id = self.id
+        id = str(self.id)
 
         issued_at: None | str
         if isinstance(self.issued_at, datetime.datetime):
@@ -120,7 +121,10 @@ class InvoiceOut:
         total = self.total
 
         user_id: None | str
-        user_id = self.user_id
+        if isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
+        else:
+            user_id = self.user_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -163,9 +167,9 @@ class InvoiceOut:
 
         amount_paid = d.pop("amount_paid")
 
-        billed_company_id = d.pop("billed_company_id")
+        billed_company_id = UUID(d.pop("billed_company_id"))
 
-        company_id = d.pop("company_id")
+        company_id = UUID(d.pop("company_id"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -195,7 +199,7 @@ class InvoiceOut:
 
         due_date = _parse_due_date(d.pop("due_date"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         def _parse_issued_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -238,10 +242,18 @@ class InvoiceOut:
 
         total = d.pop("total")
 
-        def _parse_user_id(data: object) -> None | str:
+        def _parse_user_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         user_id = _parse_user_id(d.pop("user_id"))
 

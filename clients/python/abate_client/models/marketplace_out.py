@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,22 +19,22 @@ class MarketplaceOut:
     """
     Attributes:
         default_currency (str): ISO 4217 code
-        id (str):
+        id (UUID):
         is_test (bool): a test marketplace (set when it was created, for good): only its billing runs may use
             `test_mode`
         name (str):
         object_ (Literal['marketplace']):
-        own_company_id (str):
+        own_company_id (UUID):
         settings (SettingsOut):
         slug (str):
     """
 
     default_currency: str
-    id: str
+    id: UUID
     is_test: bool
     name: str
     object_: Literal["marketplace"]
-    own_company_id: str
+    own_company_id: UUID
     settings: SettingsOut
     slug: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -41,7 +42,7 @@ class MarketplaceOut:
     def to_dict(self) -> dict[str, Any]:
         default_currency = self.default_currency
 
-        id = self.id
+        id = str(self.id)
 
         is_test = self.is_test
 
@@ -49,7 +50,7 @@ class MarketplaceOut:
 
         object_ = self.object_
 
-        own_company_id = self.own_company_id
+        own_company_id = str(self.own_company_id)
 
         settings = self.settings.to_dict()
 
@@ -79,7 +80,7 @@ class MarketplaceOut:
         d = dict(src_dict)
         default_currency = d.pop("default_currency")
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         is_test = d.pop("is_test")
 
@@ -89,7 +90,7 @@ class MarketplaceOut:
         if object_ != "marketplace":
             raise ValueError(f"object must match const 'marketplace', got '{object_}'")
 
-        own_company_id = d.pop("own_company_id")
+        own_company_id = UUID(d.pop("own_company_id"))
 
         settings = SettingsOut.from_dict(d.pop("settings"))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,8 +18,8 @@ class MemoApplicationOut:
         amount (str): decimal string with the currency's minor digits
         applied_at (datetime.datetime):
         applied_by (str):
-        id (str):
-        invoice_id (str):
+        id (UUID):
+        invoice_id (UUID):
         invoice_number (None | str):
         reversed_at (datetime.datetime | None):
     """
@@ -26,8 +27,8 @@ class MemoApplicationOut:
     amount: str
     applied_at: datetime.datetime
     applied_by: str
-    id: str
-    invoice_id: str
+    id: UUID
+    invoice_id: UUID
     invoice_number: None | str
     reversed_at: datetime.datetime | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -39,9 +40,9 @@ class MemoApplicationOut:
 
         applied_by = self.applied_by
 
-        id = self.id
+        id = str(self.id)
 
-        invoice_id = self.invoice_id
+        invoice_id = str(self.invoice_id)
 
         invoice_number: None | str
         invoice_number = self.invoice_number
@@ -77,9 +78,9 @@ class MemoApplicationOut:
 
         applied_by = d.pop("applied_by")
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
-        invoice_id = d.pop("invoice_id")
+        invoice_id = UUID(d.pop("invoice_id"))
 
         def _parse_invoice_number(data: object) -> None | str:
             if data is None:

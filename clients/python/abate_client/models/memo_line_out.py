@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,14 +24,14 @@ class MemoLineOut:
         billing_action (MemoLineOutBillingActionType0 | None):
         custom_charge (bool):
         description (str):
-        id (None | str):
+        id (None | UUID):
         name (str):
         period_end (datetime.date | None):
         period_start (datetime.date | None):
-        product_id (None | str):
+        product_id (None | UUID):
         quantity (str): decimal string
-        source_invoice_line_id (None | str):
-        subscription_id (None | str):
+        source_invoice_line_id (None | UUID):
+        subscription_id (None | UUID):
         tax_amount (str): decimal string with the currency's minor digits
         tax_rate (str): decimal string
         total (str): decimal string with the currency's minor digits
@@ -41,14 +42,14 @@ class MemoLineOut:
     billing_action: MemoLineOutBillingActionType0 | None
     custom_charge: bool
     description: str
-    id: None | str
+    id: None | UUID
     name: str
     period_end: datetime.date | None
     period_start: datetime.date | None
-    product_id: None | str
+    product_id: None | UUID
     quantity: str
-    source_invoice_line_id: None | str
-    subscription_id: None | str
+    source_invoice_line_id: None | UUID
+    subscription_id: None | UUID
     tax_amount: str
     tax_rate: str
     total: str
@@ -69,7 +70,10 @@ class MemoLineOut:
         description = self.description
 
         id: None | str
-        id = self.id
+        if isinstance(self.id, UUID):
+            id = str(self.id)
+        else:
+            id = self.id
 
         name = self.name
 
@@ -86,15 +90,24 @@ class MemoLineOut:
             period_start = self.period_start
 
         product_id: None | str
-        product_id = self.product_id
+        if isinstance(self.product_id, UUID):
+            product_id = str(self.product_id)
+        else:
+            product_id = self.product_id
 
         quantity = self.quantity
 
         source_invoice_line_id: None | str
-        source_invoice_line_id = self.source_invoice_line_id
+        if isinstance(self.source_invoice_line_id, UUID):
+            source_invoice_line_id = str(self.source_invoice_line_id)
+        else:
+            source_invoice_line_id = self.source_invoice_line_id
 
         subscription_id: None | str
-        subscription_id = self.subscription_id
+        if isinstance(self.subscription_id, UUID):
+            subscription_id = str(self.subscription_id)
+        else:
+            subscription_id = self.subscription_id
 
         tax_amount = self.tax_amount
 
@@ -153,10 +166,18 @@ class MemoLineOut:
 
         description = d.pop("description")
 
-        def _parse_id(data: object) -> None | str:
+        def _parse_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                id_type_0 = UUID(data)
+
+                return id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         id = _parse_id(d.pop("id"))
 
@@ -192,26 +213,50 @@ class MemoLineOut:
 
         period_start = _parse_period_start(d.pop("period_start"))
 
-        def _parse_product_id(data: object) -> None | str:
+        def _parse_product_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                product_id_type_0 = UUID(data)
+
+                return product_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         product_id = _parse_product_id(d.pop("product_id"))
 
         quantity = d.pop("quantity")
 
-        def _parse_source_invoice_line_id(data: object) -> None | str:
+        def _parse_source_invoice_line_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                source_invoice_line_id_type_0 = UUID(data)
+
+                return source_invoice_line_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         source_invoice_line_id = _parse_source_invoice_line_id(d.pop("source_invoice_line_id"))
 
-        def _parse_subscription_id(data: object) -> None | str:
+        def _parse_subscription_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                subscription_id_type_0 = UUID(data)
+
+                return subscription_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         subscription_id = _parse_subscription_id(d.pop("subscription_id"))
 

@@ -12,12 +12,15 @@ T = TypeVar("T", bound="NotificationSettingIn")
 
 @_attrs_define
 class NotificationSettingIn:
-    """
+    """The fields given change; null (or left out) keeps the current value.
+
     Attributes:
         body (None | str | Unset): a Django template; `document` is the credit memo or invoice, `company` and
-            `marketplace` have a `name`, `application` the application concerned
+            `marketplace` have a `name`, `application` the application concerned; one Django refuses is a `422
+            invalid_template`
         enabled (bool | None | Unset):
-        subject (None | str | Unset): a Django template, e.g. "Credit memo {{ document.number }}"
+        subject (None | str | Unset): a Django template, e.g. "Credit memo {{ document.number }}"; one Django refuses is
+            a `422 invalid_template`
     """
 
     body: None | str | Unset = UNSET

@@ -14,7 +14,8 @@ T = TypeVar("T", bound="PaymentIn")
 class PaymentIn:
     """
     Attributes:
-        amount (float | str): a decimal string in plain notation ("200.00") or a JSON number
+        amount (float | str): a decimal string in plain notation ("200.00") or a JSON number, with at most the
+            currency's minor digits (2 for EUR and USD, 0 for JPY, 3 for BHD), below 10^12 in size; above zero
         method (None | str | Unset): default "card"
     """
 

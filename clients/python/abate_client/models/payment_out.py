@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,8 +17,8 @@ class PaymentOut:
     Attributes:
         amount (str): decimal string with the currency's minor digits
         created_at (datetime.datetime):
-        id (str):
-        invoice_id (str):
+        id (UUID):
+        invoice_id (UUID):
         method (str):
         object_ (Literal['payment']):
         refunded_amount (str): decimal string with the currency's minor digits
@@ -26,8 +27,8 @@ class PaymentOut:
 
     amount: str
     created_at: datetime.datetime
-    id: str
-    invoice_id: str
+    id: UUID
+    invoice_id: UUID
     method: str
     object_: Literal["payment"]
     refunded_amount: str
@@ -39,9 +40,9 @@ class PaymentOut:
 
         created_at = self.created_at.isoformat()
 
-        id = self.id
+        id = str(self.id)
 
-        invoice_id = self.invoice_id
+        invoice_id = str(self.invoice_id)
 
         method = self.method
 
@@ -75,9 +76,9 @@ class PaymentOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
-        invoice_id = d.pop("invoice_id")
+        invoice_id = UUID(d.pop("invoice_id"))
 
         method = d.pop("method")
 

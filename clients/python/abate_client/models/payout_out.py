@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,14 +19,14 @@ class PayoutOut:
     Attributes:
         amount (str): decimal string with the currency's minor digits
         created_at (datetime.datetime):
-        id (str):
+        id (UUID):
         method (str):
         status (PayoutOutStatus):
     """
 
     amount: str
     created_at: datetime.datetime
-    id: str
+    id: UUID
     method: str
     status: PayoutOutStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -35,7 +36,7 @@ class PayoutOut:
 
         created_at = self.created_at.isoformat()
 
-        id = self.id
+        id = str(self.id)
 
         method = self.method
 
@@ -62,7 +63,7 @@ class PayoutOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         method = d.pop("method")
 

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.plan_in_currency_type_0 import PlanInCurrencyType0, check_plan_in_currency_type_0
 from ..models.plan_in_interval import PlanInInterval, check_plan_in_interval
 from ..models.plan_in_scheme import PlanInScheme, check_plan_in_scheme
 from ..types import UNSET, Unset
@@ -16,24 +18,26 @@ T = TypeVar("T", bound="PlanIn")
 class PlanIn:
     """
     Attributes:
-        code (str): unique in the marketplace: letters, digits, . _ -
+        code (str): unique in the marketplace (`422 code_taken`): 1 to 64 letters, digits, `.`, `_` and `-`, the first a
+            letter or digit
         interval (PlanInInterval):
         name (str):
-        product_id (str):
+        product_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         scheme (PlanInScheme): `flat` (one price a period), `per_seat` (price x quantity), both charged in advance;
             `metered` (price x units used, charged at the period's end)
-        unit_price (float | str): a decimal string in plain notation ("200.00") or a JSON number
-        currency (None | str | Unset): default: the marketplace's
-        tax_rate (float | None | str | Unset): a fraction, "0.20" = 20 %
+        unit_price (float | str): a decimal string in plain notation ("200.00") or a JSON number, with at most the
+            currency's minor digits (2 for EUR and USD, 0 for JPY, 3 for BHD), below 10^12 in size; zero or more
+        currency (None | PlanInCurrencyType0 | Unset): default: the marketplace's
+        tax_rate (float | None | str | Unset): a fraction, "0.20" = 20 %; default 0
     """
 
     code: str
     interval: PlanInInterval
     name: str
-    product_id: str
+    product_id: UUID
     scheme: PlanInScheme
     unit_price: float | str
-    currency: None | str | Unset = UNSET
+    currency: None | PlanInCurrencyType0 | Unset = UNSET
     tax_rate: float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,7 +47,7 @@ class PlanIn:
 
         name = self.name
 
-        product_id = self.product_id
+        product_id = str(self.product_id)
 
         scheme: str = self.scheme
 
@@ -53,6 +57,8 @@ class PlanIn:
         currency: None | str | Unset
         if isinstance(self.currency, Unset):
             currency = UNSET
+        elif isinstance(self.currency, str):
+            currency = self.currency
         else:
             currency = self.currency
 
@@ -90,7 +96,7 @@ class PlanIn:
 
         name = d.pop("name")
 
-        product_id = d.pop("product_id")
+        product_id = UUID(d.pop("product_id"))
 
         scheme = check_plan_in_scheme(d.pop("scheme"))
 
@@ -99,12 +105,20 @@ class PlanIn:
 
         unit_price = _parse_unit_price(d.pop("unit_price"))
 
-        def _parse_currency(data: object) -> None | str | Unset:
+        def _parse_currency(data: object) -> None | PlanInCurrencyType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                currency_type_0 = check_plan_in_currency_type_0(data)
+
+                return currency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PlanInCurrencyType0 | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 

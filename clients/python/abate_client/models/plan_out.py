@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,11 +21,11 @@ class PlanOut:
         code (str):
         created_at (datetime.datetime):
         currency (str): ISO 4217 code
-        id (str):
+        id (UUID):
         interval (PlanOutInterval):
         name (str):
         object_ (Literal['plan']):
-        product_id (str):
+        product_id (UUID):
         scheme (PlanOutScheme):
         tax_rate (str): decimal string
         unit_price (str): decimal string with the currency's minor digits
@@ -33,11 +34,11 @@ class PlanOut:
     code: str
     created_at: datetime.datetime
     currency: str
-    id: str
+    id: UUID
     interval: PlanOutInterval
     name: str
     object_: Literal["plan"]
-    product_id: str
+    product_id: UUID
     scheme: PlanOutScheme
     tax_rate: str
     unit_price: str
@@ -50,7 +51,7 @@ class PlanOut:
 
         currency = self.currency
 
-        id = self.id
+        id = str(self.id)
 
         interval: str = self.interval
 
@@ -58,7 +59,7 @@ class PlanOut:
 
         object_ = self.object_
 
-        product_id = self.product_id
+        product_id = str(self.product_id)
 
         scheme: str = self.scheme
 
@@ -95,7 +96,7 @@ class PlanOut:
 
         currency = d.pop("currency")
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         interval = check_plan_out_interval(d.pop("interval"))
 
@@ -105,7 +106,7 @@ class PlanOut:
         if object_ != "plan":
             raise ValueError(f"object must match const 'plan', got '{object_}'")
 
-        product_id = d.pop("product_id")
+        product_id = UUID(d.pop("product_id"))
 
         scheme = check_plan_out_scheme(d.pop("scheme"))
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,20 +14,20 @@ T = TypeVar("T", bound="ProductOut")
 class ProductOut:
     """
     Attributes:
-        id (str):
+        id (UUID):
         name (str):
         object_ (Literal['product']):
         sku (None | str):
     """
 
-    id: str
+    id: UUID
     name: str
     object_: Literal["product"]
     sku: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = str(self.id)
 
         name = self.name
 
@@ -51,7 +52,7 @@ class ProductOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         name = d.pop("name")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,19 +17,19 @@ class RefundOut:
     Attributes:
         amount (str): decimal string with the currency's minor digits
         created_at (datetime.datetime):
-        credit_memo_id (str):
-        id (str):
+        credit_memo_id (UUID):
+        id (UUID):
         object_ (Literal['refund']):
-        payment_id (str):
+        payment_id (UUID):
         status (Literal['succeeded']):
     """
 
     amount: str
     created_at: datetime.datetime
-    credit_memo_id: str
-    id: str
+    credit_memo_id: UUID
+    id: UUID
     object_: Literal["refund"]
-    payment_id: str
+    payment_id: UUID
     status: Literal["succeeded"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -37,13 +38,13 @@ class RefundOut:
 
         created_at = self.created_at.isoformat()
 
-        credit_memo_id = self.credit_memo_id
+        credit_memo_id = str(self.credit_memo_id)
 
-        id = self.id
+        id = str(self.id)
 
         object_ = self.object_
 
-        payment_id = self.payment_id
+        payment_id = str(self.payment_id)
 
         status = self.status
 
@@ -70,15 +71,15 @@ class RefundOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        credit_memo_id = d.pop("credit_memo_id")
+        credit_memo_id = UUID(d.pop("credit_memo_id"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         object_ = cast(Literal["refund"], d.pop("object"))
         if object_ != "refund":
             raise ValueError(f"object must match const 'refund', got '{object_}'")
 
-        payment_id = d.pop("payment_id")
+        payment_id = UUID(d.pop("payment_id"))
 
         status = cast(Literal["succeeded"], d.pop("status"))
         if status != "succeeded":

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -14,21 +15,24 @@ T = TypeVar("T", bound="ReportFiltersOut")
 class ReportFiltersOut:
     """
     Attributes:
-        company_id (None | str):
+        company_id (None | UUID):
         date_from (datetime.date | None):
         date_to (datetime.date | None):
-        reseller_id (None | str):
+        reseller_id (None | UUID):
     """
 
-    company_id: None | str
+    company_id: None | UUID
     date_from: datetime.date | None
     date_to: datetime.date | None
-    reseller_id: None | str
+    reseller_id: None | UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         company_id: None | str
-        company_id = self.company_id
+        if isinstance(self.company_id, UUID):
+            company_id = str(self.company_id)
+        else:
+            company_id = self.company_id
 
         date_from: None | str
         if isinstance(self.date_from, datetime.date):
@@ -43,7 +47,10 @@ class ReportFiltersOut:
             date_to = self.date_to
 
         reseller_id: None | str
-        reseller_id = self.reseller_id
+        if isinstance(self.reseller_id, UUID):
+            reseller_id = str(self.reseller_id)
+        else:
+            reseller_id = self.reseller_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,10 +69,18 @@ class ReportFiltersOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
-        def _parse_company_id(data: object) -> None | str:
+        def _parse_company_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                company_id_type_0 = UUID(data)
+
+                return company_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         company_id = _parse_company_id(d.pop("company_id"))
 
@@ -99,10 +114,18 @@ class ReportFiltersOut:
 
         date_to = _parse_date_to(d.pop("date_to"))
 
-        def _parse_reseller_id(data: object) -> None | str:
+        def _parse_reseller_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                reseller_id_type_0 = UUID(data)
+
+                return reseller_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         reseller_id = _parse_reseller_id(d.pop("reseller_id"))
 

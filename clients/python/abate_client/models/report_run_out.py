@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -25,7 +26,7 @@ class ReportRunOut:
         error (None | str):
         filters (ReportFiltersOut):
         finished_at (datetime.datetime | None):
-        id (str):
+        id (UUID):
         object_ (Literal['report']):
         progress (int | None): percent done, when known
         report (ReportRunOutReport):
@@ -40,7 +41,7 @@ class ReportRunOut:
     error: None | str
     filters: ReportFiltersOut
     finished_at: datetime.datetime | None
-    id: str
+    id: UUID
     object_: Literal["report"]
     progress: int | None
     report: ReportRunOutReport
@@ -65,7 +66,7 @@ class ReportRunOut:
         else:
             finished_at = self.finished_at
 
-        id = self.id
+        id = str(self.id)
 
         object_ = self.object_
 
@@ -143,7 +144,7 @@ class ReportRunOut:
 
         finished_at = _parse_finished_at(d.pop("finished_at"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         object_ = cast(Literal["report"], d.pop("object"))
         if object_ != "report":

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,12 +16,12 @@ class ScheduledChangeOut:
     """
     Attributes:
         effective_date (datetime.date | None):
-        plan_id (None | str):
+        plan_id (None | UUID):
         quantity (str): decimal string
     """
 
     effective_date: datetime.date | None
-    plan_id: None | str
+    plan_id: None | UUID
     quantity: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -32,7 +33,10 @@ class ScheduledChangeOut:
             effective_date = self.effective_date
 
         plan_id: None | str
-        plan_id = self.plan_id
+        if isinstance(self.plan_id, UUID):
+            plan_id = str(self.plan_id)
+        else:
+            plan_id = self.plan_id
 
         quantity = self.quantity
 
@@ -67,10 +71,18 @@ class ScheduledChangeOut:
 
         effective_date = _parse_effective_date(d.pop("effective_date"))
 
-        def _parse_plan_id(data: object) -> None | str:
+        def _parse_plan_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                plan_id_type_0 = UUID(data)
+
+                return plan_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         plan_id = _parse_plan_id(d.pop("plan_id"))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 
@@ -15,30 +16,30 @@ T = TypeVar("T", bound="SubscriptionIn")
 class SubscriptionIn:
     """
     Attributes:
-        company_id (str): the customer (billed through its reseller, if it has one)
-        plan_id (str):
-        discount_amount (float | None | str | Unset): off each period
-        discount_percent (float | None | str | Unset): off each period, a fraction ("0.10" = 10 %)
-        quantity (float | None | str | Unset): seats (per-seat plans; else 1)
+        company_id (UUID): the customer (billed through its reseller, if it has one)
+        plan_id (UUID): a plan in the payer's currency (`422 currency_mismatch`)
+        discount_amount (float | None | str | Unset): off each period; default 0
+        discount_percent (float | None | str | Unset): off each period, a fraction ("0.10" = 10 %); default 0
+        quantity (float | None | str | Unset): seats: per-seat plans; any other plan has 1 (`422 flat_plan_quantity`)
         start_date (datetime.date | None | Unset): YYYY-MM-DD, default today (UTC); within a year of today either way
-            (`400 start_date_out_of_range`)
+            (`422 start_date_out_of_range`)
         unit_price (float | None | str | Unset): default: the plan's
-        user_id (None | str | Unset):
+        user_id (None | Unset | UUID):
     """
 
-    company_id: str
-    plan_id: str
+    company_id: UUID
+    plan_id: UUID
     discount_amount: float | None | str | Unset = UNSET
     discount_percent: float | None | str | Unset = UNSET
     quantity: float | None | str | Unset = UNSET
     start_date: datetime.date | None | Unset = UNSET
     unit_price: float | None | str | Unset = UNSET
-    user_id: None | str | Unset = UNSET
+    user_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        company_id = self.company_id
+        company_id = str(self.company_id)
 
-        plan_id = self.plan_id
+        plan_id = str(self.plan_id)
 
         discount_amount: float | None | str | Unset
         if isinstance(self.discount_amount, Unset):
@@ -75,6 +76,8 @@ class SubscriptionIn:
         user_id: None | str | Unset
         if isinstance(self.user_id, Unset):
             user_id = UNSET
+        elif isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
         else:
             user_id = self.user_id
 
@@ -104,9 +107,9 @@ class SubscriptionIn:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        company_id = d.pop("company_id")
+        company_id = UUID(d.pop("company_id"))
 
-        plan_id = d.pop("plan_id")
+        plan_id = UUID(d.pop("plan_id"))
 
         def _parse_discount_amount(data: object) -> float | None | str | Unset:
             if data is None:
@@ -161,12 +164,20 @@ class SubscriptionIn:
 
         unit_price = _parse_unit_price(d.pop("unit_price", UNSET))
 
-        def _parse_user_id(data: object) -> None | str | Unset:
+        def _parse_user_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
 
         user_id = _parse_user_id(d.pop("user_id", UNSET))
 

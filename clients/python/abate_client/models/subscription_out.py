@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -27,20 +28,20 @@ class SubscriptionOut:
     Attributes:
         cancel_at_period_end (bool):
         cancelled_at (datetime.datetime | None):
-        company_id (str):
+        company_id (UUID):
         created_at (datetime.datetime):
         currency (str): ISO 4217 code
         discount_amount (str): decimal string with the currency's minor digits
         discount_percent (str): decimal string
         ended_on (datetime.date | None):
-        id (str):
+        id (UUID):
         interval (None | SubscriptionOutIntervalType0):
         object_ (Literal['subscription']):
         period_end (datetime.date | None):
         period_start (datetime.date | None): the current period is [period_start, period_end)
         plan_code (None | str):
-        plan_id (None | str):
-        product_id (str):
+        plan_id (None | UUID):
+        product_id (UUID):
         product_name (str):
         quantity (str): decimal string
         scheduled_change (None | ScheduledChangeOut):
@@ -48,25 +49,25 @@ class SubscriptionOut:
         status (SubscriptionOutStatus):
         tax_rate (str): decimal string
         unit_price (str): decimal string with the currency's minor digits
-        user_id (None | str):
+        user_id (None | UUID):
     """
 
     cancel_at_period_end: bool
     cancelled_at: datetime.datetime | None
-    company_id: str
+    company_id: UUID
     created_at: datetime.datetime
     currency: str
     discount_amount: str
     discount_percent: str
     ended_on: datetime.date | None
-    id: str
+    id: UUID
     interval: None | SubscriptionOutIntervalType0
     object_: Literal["subscription"]
     period_end: datetime.date | None
     period_start: datetime.date | None
     plan_code: None | str
-    plan_id: None | str
-    product_id: str
+    plan_id: None | UUID
+    product_id: UUID
     product_name: str
     quantity: str
     scheduled_change: None | ScheduledChangeOut
@@ -74,7 +75,7 @@ class SubscriptionOut:
     status: SubscriptionOutStatus
     tax_rate: str
     unit_price: str
-    user_id: None | str
+    user_id: None | UUID
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,7 +89,7 @@ class SubscriptionOut:
         else:
             cancelled_at = self.cancelled_at
 
-        company_id = self.company_id
+        company_id = str(self.company_id)
 
         created_at = self.created_at.isoformat()
 
@@ -104,7 +105,7 @@ class SubscriptionOut:
         else:
             ended_on = self.ended_on
 
-        id = self.id
+        id = str(self.id)
 
         interval: None | str
         if isinstance(self.interval, str):
@@ -130,9 +131,12 @@ class SubscriptionOut:
         plan_code = self.plan_code
 
         plan_id: None | str
-        plan_id = self.plan_id
+        if isinstance(self.plan_id, UUID):
+            plan_id = str(self.plan_id)
+        else:
+            plan_id = self.plan_id
 
-        product_id = self.product_id
+        product_id = str(self.product_id)
 
         product_name = self.product_name
 
@@ -157,7 +161,10 @@ class SubscriptionOut:
         unit_price = self.unit_price
 
         user_id: None | str
-        user_id = self.user_id
+        if isinstance(self.user_id, UUID):
+            user_id = str(self.user_id)
+        else:
+            user_id = self.user_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -214,7 +221,7 @@ class SubscriptionOut:
 
         cancelled_at = _parse_cancelled_at(d.pop("cancelled_at"))
 
-        company_id = d.pop("company_id")
+        company_id = UUID(d.pop("company_id"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -239,7 +246,7 @@ class SubscriptionOut:
 
         ended_on = _parse_ended_on(d.pop("ended_on"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         def _parse_interval(data: object) -> None | SubscriptionOutIntervalType0:
             if data is None:
@@ -297,14 +304,22 @@ class SubscriptionOut:
 
         plan_code = _parse_plan_code(d.pop("plan_code"))
 
-        def _parse_plan_id(data: object) -> None | str:
+        def _parse_plan_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                plan_id_type_0 = UUID(data)
+
+                return plan_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         plan_id = _parse_plan_id(d.pop("plan_id"))
 
-        product_id = d.pop("product_id")
+        product_id = UUID(d.pop("product_id"))
 
         product_name = d.pop("product_name")
 
@@ -346,10 +361,18 @@ class SubscriptionOut:
 
         unit_price = d.pop("unit_price")
 
-        def _parse_user_id(data: object) -> None | str:
+        def _parse_user_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                user_id_type_0 = UUID(data)
+
+                return user_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         user_id = _parse_user_id(d.pop("user_id"))
 

@@ -17,7 +17,8 @@ class UsageRecordIn:
     Attributes:
         quantity (float | str): units, non-zero; negative for a correction
         description (None | str | Unset):
-        usage_date (datetime.date | None | Unset): YYYY-MM-DD, default today (UTC)
+        usage_date (datetime.date | None | Unset): YYYY-MM-DD, default today (UTC); not in a period already rated (`422
+            usage_period_closed`)
     """
 
     quantity: float | str

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,21 +17,21 @@ class UsageRecordOut:
     Attributes:
         created_at (datetime.datetime):
         description (str):
-        id (str):
+        id (UUID):
         object_ (Literal['usage_record']):
         quantity (str): decimal string
         rated (bool):
-        subscription_id (str):
+        subscription_id (UUID):
         usage_date (datetime.date):
     """
 
     created_at: datetime.datetime
     description: str
-    id: str
+    id: UUID
     object_: Literal["usage_record"]
     quantity: str
     rated: bool
-    subscription_id: str
+    subscription_id: UUID
     usage_date: datetime.date
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -39,7 +40,7 @@ class UsageRecordOut:
 
         description = self.description
 
-        id = self.id
+        id = str(self.id)
 
         object_ = self.object_
 
@@ -47,7 +48,7 @@ class UsageRecordOut:
 
         rated = self.rated
 
-        subscription_id = self.subscription_id
+        subscription_id = str(self.subscription_id)
 
         usage_date = self.usage_date.isoformat()
 
@@ -75,7 +76,7 @@ class UsageRecordOut:
 
         description = d.pop("description")
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         object_ = cast(Literal["usage_record"], d.pop("object"))
         if object_ != "usage_record":
@@ -85,7 +86,7 @@ class UsageRecordOut:
 
         rated = d.pop("rated")
 
-        subscription_id = d.pop("subscription_id")
+        subscription_id = UUID(d.pop("subscription_id"))
 
         usage_date = datetime.date.fromisoformat(d.pop("usage_date"))
 

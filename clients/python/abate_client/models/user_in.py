@@ -12,7 +12,7 @@ T = TypeVar("T", bound="UserIn")
 class UserIn:
     """
     Attributes:
-        email (str):
+        email (str): unique in the company, in any case (`422 email_taken`); kept in lower case
         name (str):
     """
 

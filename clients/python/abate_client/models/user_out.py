@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,26 +14,26 @@ T = TypeVar("T", bound="UserOut")
 class UserOut:
     """
     Attributes:
-        company_id (str):
+        company_id (UUID):
         email (str):
-        id (str):
+        id (UUID):
         name (str):
         object_ (Literal['user']):
     """
 
-    company_id: str
+    company_id: UUID
     email: str
-    id: str
+    id: UUID
     name: str
     object_: Literal["user"]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        company_id = self.company_id
+        company_id = str(self.company_id)
 
         email = self.email
 
-        id = self.id
+        id = str(self.id)
 
         name = self.name
 
@@ -55,11 +56,11 @@ class UserOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        company_id = d.pop("company_id")
+        company_id = UUID(d.pop("company_id"))
 
         email = d.pop("email")
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         name = d.pop("name")
 

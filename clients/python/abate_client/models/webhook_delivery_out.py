@@ -3,10 +3,12 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.webhook_delivery_out_event_type import WebhookDeliveryOutEventType, check_webhook_delivery_out_event_type
 from ..models.webhook_delivery_out_status import WebhookDeliveryOutStatus, check_webhook_delivery_out_status
 
 if TYPE_CHECKING:
@@ -23,11 +25,11 @@ class WebhookDeliveryOut:
         attempt_log (list[AttemptOut]):
         attempts (int):
         created_at (datetime.datetime):
-        endpoint_id (str):
+        endpoint_id (UUID):
         event_id (str):
-        event_type (str):
+        event_type (WebhookDeliveryOutEventType):
         finished_at (datetime.datetime | None):
-        id (str):
+        id (UUID):
         last_error (None | str):
         next_attempt_at (datetime.datetime | None):
         object_ (Literal['webhook_delivery']):
@@ -37,11 +39,11 @@ class WebhookDeliveryOut:
     attempt_log: list[AttemptOut]
     attempts: int
     created_at: datetime.datetime
-    endpoint_id: str
+    endpoint_id: UUID
     event_id: str
-    event_type: str
+    event_type: WebhookDeliveryOutEventType
     finished_at: datetime.datetime | None
-    id: str
+    id: UUID
     last_error: None | str
     next_attempt_at: datetime.datetime | None
     object_: Literal["webhook_delivery"]
@@ -58,11 +60,11 @@ class WebhookDeliveryOut:
 
         created_at = self.created_at.isoformat()
 
-        endpoint_id = self.endpoint_id
+        endpoint_id = str(self.endpoint_id)
 
         event_id = self.event_id
 
-        event_type = self.event_type
+        event_type: str = self.event_type
 
         finished_at: None | str
         if isinstance(self.finished_at, datetime.datetime):
@@ -70,7 +72,7 @@ class WebhookDeliveryOut:
         else:
             finished_at = self.finished_at
 
-        id = self.id
+        id = str(self.id)
 
         last_error: None | str
         last_error = self.last_error
@@ -122,11 +124,11 @@ class WebhookDeliveryOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        endpoint_id = d.pop("endpoint_id")
+        endpoint_id = UUID(d.pop("endpoint_id"))
 
         event_id = d.pop("event_id")
 
-        event_type = d.pop("event_type")
+        event_type = check_webhook_delivery_out_event_type(d.pop("event_type"))
 
         def _parse_finished_at(data: object) -> datetime.datetime | None:
             if data is None:
@@ -143,7 +145,7 @@ class WebhookDeliveryOut:
 
         finished_at = _parse_finished_at(d.pop("finished_at"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         def _parse_last_error(data: object) -> None | str:
             if data is None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -22,7 +23,7 @@ class WebhookEndpointOut:
         disabled_at (datetime.datetime | None):
         disabled_reason (None | str):
         event_types (list[str]):
-        id (str):
+        id (UUID):
         object_ (Literal['webhook_endpoint']):
         payload_version (int):
         status (WebhookEndpointOutStatus):
@@ -35,7 +36,7 @@ class WebhookEndpointOut:
     disabled_at: datetime.datetime | None
     disabled_reason: None | str
     event_types: list[str]
-    id: str
+    id: UUID
     object_: Literal["webhook_endpoint"]
     payload_version: int
     status: WebhookEndpointOutStatus
@@ -59,7 +60,7 @@ class WebhookEndpointOut:
 
         event_types = self.event_types
 
-        id = self.id
+        id = str(self.id)
 
         object_ = self.object_
 
@@ -123,7 +124,7 @@ class WebhookEndpointOut:
 
         event_types = cast(list[str], d.pop("event_types"))
 
-        id = d.pop("id")
+        id = UUID(d.pop("id"))
 
         object_ = cast(Literal["webhook_endpoint"], d.pop("object"))
         if object_ != "webhook_endpoint":

@@ -86,6 +86,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -120,7 +130,8 @@ def sync_detailed(
     idempotent: asking again for the same date bills only what was not billed yet.
 
     `as_of` runs from the day the marketplace was created to a year after today; any other
-    day (`9999-12-31`) is a `400 as_of_out_of_range`. A day after today needs
+    day (`9999-12-31`) is a `422 as_of_out_of_range` (a window that moves with today, which
+    no schema can hold; a malformed date is a 400). A day after today needs
     `test_mode: true` (`422 future_as_of`), and `test_mode` a test marketplace
     (`422 not_a_test_marketplace`; a marketplace is made a test one when it is created,
     `abate create-marketplace --test`, and stays what it was made).
@@ -170,7 +181,8 @@ def sync(
     idempotent: asking again for the same date bills only what was not billed yet.
 
     `as_of` runs from the day the marketplace was created to a year after today; any other
-    day (`9999-12-31`) is a `400 as_of_out_of_range`. A day after today needs
+    day (`9999-12-31`) is a `422 as_of_out_of_range` (a window that moves with today, which
+    no schema can hold; a malformed date is a 400). A day after today needs
     `test_mode: true` (`422 future_as_of`), and `test_mode` a test marketplace
     (`422 not_a_test_marketplace`; a marketplace is made a test one when it is created,
     `abate create-marketplace --test`, and stays what it was made).
@@ -215,7 +227,8 @@ async def asyncio_detailed(
     idempotent: asking again for the same date bills only what was not billed yet.
 
     `as_of` runs from the day the marketplace was created to a year after today; any other
-    day (`9999-12-31`) is a `400 as_of_out_of_range`. A day after today needs
+    day (`9999-12-31`) is a `422 as_of_out_of_range` (a window that moves with today, which
+    no schema can hold; a malformed date is a 400). A day after today needs
     `test_mode: true` (`422 future_as_of`), and `test_mode` a test marketplace
     (`422 not_a_test_marketplace`; a marketplace is made a test one when it is created,
     `abate create-marketplace --test`, and stays what it was made).
@@ -263,7 +276,8 @@ async def asyncio(
     idempotent: asking again for the same date bills only what was not billed yet.
 
     `as_of` runs from the day the marketplace was created to a year after today; any other
-    day (`9999-12-31`) is a `400 as_of_out_of_range`. A day after today needs
+    day (`9999-12-31`) is a `422 as_of_out_of_range` (a window that moves with today, which
+    no schema can hold; a malformed date is a 400). A day after today needs
     `test_mode: true` (`422 future_as_of`), and `test_mode` a test marketplace
     (`422 not_a_test_marketplace`; a marketplace is made a test one when it is created,
     `abate create-marketplace --test`, and stays what it was made).

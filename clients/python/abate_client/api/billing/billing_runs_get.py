@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    run_id: str,
+    run_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -63,6 +64,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -81,14 +92,14 @@ def _build_response(
 
 
 def sync_detailed(
-    run_id: str,
+    run_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[BillingRunOut | ErrorOut]:
     """Get a billing run
 
     Args:
-        run_id (str):
+        run_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,14 +121,14 @@ def sync_detailed(
 
 
 def sync(
-    run_id: str,
+    run_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> BillingRunOut | ErrorOut | None:
     """Get a billing run
 
     Args:
-        run_id (str):
+        run_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,14 +145,14 @@ def sync(
 
 
 async def asyncio_detailed(
-    run_id: str,
+    run_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[BillingRunOut | ErrorOut]:
     """Get a billing run
 
     Args:
-        run_id (str):
+        run_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,14 +172,14 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    run_id: str,
+    run_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> BillingRunOut | ErrorOut | None:
     """Get a billing run
 
     Args:
-        run_id (str):
+        run_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     body: CancelIn,
     idempotency_key: str | Unset = UNSET,
@@ -90,6 +91,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -108,7 +119,7 @@ def _build_response(
 
 
 def sync_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CancelIn,
@@ -121,7 +132,8 @@ def sync_detailed(
     it ends at its next renewal date, with no credit. A cancelled subscription: `409`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (CancelIn):
 
@@ -147,7 +159,7 @@ def sync_detailed(
 
 
 def sync(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CancelIn,
@@ -160,7 +172,8 @@ def sync(
     it ends at its next renewal date, with no credit. A cancelled subscription: `409`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (CancelIn):
 
@@ -181,7 +194,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CancelIn,
@@ -194,7 +207,8 @@ async def asyncio_detailed(
     it ends at its next renewal date, with no credit. A cancelled subscription: `409`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (CancelIn):
 
@@ -218,7 +232,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CancelIn,
@@ -231,7 +245,8 @@ async def asyncio(
     it ends at its next renewal date, with no credit. A cancelled subscription: `409`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (CancelIn):
 

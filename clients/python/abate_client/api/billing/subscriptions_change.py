@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     body: ChangeIn,
     idempotency_key: str | Unset = UNSET,
@@ -90,6 +91,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -108,7 +119,7 @@ def _build_response(
 
 
 def sync_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: ChangeIn,
@@ -125,7 +136,8 @@ def sync_detailed(
     becomes a credit memo with origin `downgrade`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (ChangeIn):
 
@@ -151,7 +163,7 @@ def sync_detailed(
 
 
 def sync(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: ChangeIn,
@@ -168,7 +180,8 @@ def sync(
     becomes a credit memo with origin `downgrade`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (ChangeIn):
 
@@ -189,7 +202,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: ChangeIn,
@@ -206,7 +219,8 @@ async def asyncio_detailed(
     becomes a credit memo with origin `downgrade`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (ChangeIn):
 
@@ -230,7 +244,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: ChangeIn,
@@ -247,7 +261,8 @@ async def asyncio(
     becomes a credit memo with origin `downgrade`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (ChangeIn):
 

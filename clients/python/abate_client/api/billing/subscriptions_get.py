@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    subscription_id: str,
+    subscription_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -63,6 +64,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -81,14 +92,15 @@ def _build_response(
 
 
 def sync_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | SubscriptionOut]:
     """Get a subscription by its UUID
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,14 +122,15 @@ def sync_detailed(
 
 
 def sync(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | SubscriptionOut | None:
     """Get a subscription by its UUID
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,14 +147,15 @@ def sync(
 
 
 async def asyncio_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | SubscriptionOut]:
     """Get a subscription by its UUID
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,14 +175,15 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | SubscriptionOut | None:
     """Get a subscription by its UUID
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

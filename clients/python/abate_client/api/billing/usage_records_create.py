@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     body: UsageRecordIn,
     idempotency_key: str | Unset = UNSET,
@@ -90,6 +91,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -108,7 +119,7 @@ def _build_response(
 
 
 def sync_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: UsageRecordIn,
@@ -123,7 +134,8 @@ def sync_detailed(
     `422 usage_period_closed`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (UsageRecordIn):
 
@@ -149,7 +161,7 @@ def sync_detailed(
 
 
 def sync(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: UsageRecordIn,
@@ -164,7 +176,8 @@ def sync(
     `422 usage_period_closed`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (UsageRecordIn):
 
@@ -185,7 +198,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: UsageRecordIn,
@@ -200,7 +213,8 @@ async def asyncio_detailed(
     `422 usage_period_closed`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (UsageRecordIn):
 
@@ -224,7 +238,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     body: UsageRecordIn,
@@ -239,7 +253,8 @@ async def asyncio(
     `422 usage_period_closed`.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         idempotency_key (str | Unset):
         body (UsageRecordIn):
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -80,6 +81,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -98,7 +109,7 @@ def _build_response(
 
 
 def sync_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -109,7 +120,8 @@ def sync_detailed(
      Newest first by creation.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
@@ -135,7 +147,7 @@ def sync_detailed(
 
 
 def sync(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -146,7 +158,8 @@ def sync(
      Newest first by creation.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
@@ -167,7 +180,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -178,7 +191,8 @@ async def asyncio_detailed(
      Newest first by creation.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
@@ -202,7 +216,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    subscription_id: str,
+    subscription_id: UUID,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -213,7 +227,8 @@ async def asyncio(
      Newest first by creation.
 
     Args:
-        subscription_id (str):
+        subscription_id (UUID): an id this API gave; one that names nothing the key may see is a
+            404
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 

@@ -1,20 +1,24 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.company_credit_balance_currency_type_0 import (
+    CompanyCreditBalanceCurrencyType0,
+)
 from ...models.credit_balance_out import CreditBalanceOut
 from ...models.error_out import ErrorOut
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    company_id: str,
+    company_id: UUID,
     *,
-    currency: None | str | Unset = UNSET,
+    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -22,6 +26,8 @@ def _get_kwargs(
     json_currency: None | str | Unset
     if isinstance(currency, Unset):
         json_currency = UNSET
+    elif isinstance(currency, str):
+        json_currency = currency
     else:
         json_currency = currency
     params["currency"] = json_currency
@@ -77,6 +83,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -95,10 +111,10 @@ def _build_response(
 
 
 def sync_detailed(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
-    currency: None | str | Unset = UNSET,
+    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
 ) -> Response[CreditBalanceOut | ErrorOut]:
     """A company's credit balance
 
@@ -107,8 +123,9 @@ def sync_detailed(
     due of open invoices) and `exposure = outstanding - available_credit`.
 
     Args:
-        company_id (str):
-        currency (None | str | Unset): default: the company's currency
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        currency (CompanyCreditBalanceCurrencyType0 | None | Unset): any ISO 4217 code; default:
+            the company's currency
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,10 +148,10 @@ def sync_detailed(
 
 
 def sync(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
-    currency: None | str | Unset = UNSET,
+    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
 ) -> CreditBalanceOut | ErrorOut | None:
     """A company's credit balance
 
@@ -143,8 +160,9 @@ def sync(
     due of open invoices) and `exposure = outstanding - available_credit`.
 
     Args:
-        company_id (str):
-        currency (None | str | Unset): default: the company's currency
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        currency (CompanyCreditBalanceCurrencyType0 | None | Unset): any ISO 4217 code; default:
+            the company's currency
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,10 +180,10 @@ def sync(
 
 
 async def asyncio_detailed(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
-    currency: None | str | Unset = UNSET,
+    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
 ) -> Response[CreditBalanceOut | ErrorOut]:
     """A company's credit balance
 
@@ -174,8 +192,9 @@ async def asyncio_detailed(
     due of open invoices) and `exposure = outstanding - available_credit`.
 
     Args:
-        company_id (str):
-        currency (None | str | Unset): default: the company's currency
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        currency (CompanyCreditBalanceCurrencyType0 | None | Unset): any ISO 4217 code; default:
+            the company's currency
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,10 +215,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
-    currency: None | str | Unset = UNSET,
+    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
 ) -> CreditBalanceOut | ErrorOut | None:
     """A company's credit balance
 
@@ -208,8 +227,9 @@ async def asyncio(
     due of open invoices) and `exposure = outstanding - available_credit`.
 
     Args:
-        company_id (str):
-        currency (None | str | Unset): default: the company's currency
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        currency (CompanyCreditBalanceCurrencyType0 | None | Unset): any ISO 4217 code; default:
+            the company's currency
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

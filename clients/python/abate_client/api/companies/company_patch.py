@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    company_id: str,
+    company_id: UUID,
     *,
     body: CompanyPatchIn,
 ) -> dict[str, Any]:
@@ -85,6 +86,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -103,7 +114,7 @@ def _build_response(
 
 
 def sync_detailed(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CompanyPatchIn,
@@ -114,8 +125,10 @@ def sync_detailed(
     marketplace's own company. A given `address` replaces the whole address.
 
     Args:
-        company_id (str):
-        body (CompanyPatchIn):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        body (CompanyPatchIn): The fields given change; null clears a field (`credit_limit`: no
+            limit; `legal_name`:
+            back to `name`), except `name`, which is never null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +151,7 @@ def sync_detailed(
 
 
 def sync(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CompanyPatchIn,
@@ -149,8 +162,10 @@ def sync(
     marketplace's own company. A given `address` replaces the whole address.
 
     Args:
-        company_id (str):
-        body (CompanyPatchIn):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        body (CompanyPatchIn): The fields given change; null clears a field (`credit_limit`: no
+            limit; `legal_name`:
+            back to `name`), except `name`, which is never null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +183,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CompanyPatchIn,
@@ -179,8 +194,10 @@ async def asyncio_detailed(
     marketplace's own company. A given `address` replaces the whole address.
 
     Args:
-        company_id (str):
-        body (CompanyPatchIn):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        body (CompanyPatchIn): The fields given change; null clears a field (`credit_limit`: no
+            limit; `legal_name`:
+            back to `name`), except `name`, which is never null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +218,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CompanyPatchIn,
@@ -212,8 +229,10 @@ async def asyncio(
     marketplace's own company. A given `address` replaces the whole address.
 
     Args:
-        company_id (str):
-        body (CompanyPatchIn):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        body (CompanyPatchIn): The fields given change; null clears a field (`credit_limit`: no
+            limit; `legal_name`:
+            back to `name`), except `name`, which is never null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

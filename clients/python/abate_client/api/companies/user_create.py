@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    company_id: str,
+    company_id: UUID,
     *,
     body: UserIn,
     idempotency_key: str | Unset = UNSET,
@@ -88,6 +89,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -104,7 +115,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
     body: UserIn,
@@ -113,7 +124,7 @@ def sync_detailed(
     """Add a user to a company
 
     Args:
-        company_id (str):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
         body (UserIn):
 
@@ -139,7 +150,7 @@ def sync_detailed(
 
 
 def sync(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
     body: UserIn,
@@ -148,7 +159,7 @@ def sync(
     """Add a user to a company
 
     Args:
-        company_id (str):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
         body (UserIn):
 
@@ -169,7 +180,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
     body: UserIn,
@@ -178,7 +189,7 @@ async def asyncio_detailed(
     """Add a user to a company
 
     Args:
-        company_id (str):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
         body (UserIn):
 
@@ -202,7 +213,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    company_id: str,
+    company_id: UUID,
     *,
     client: AuthenticatedClient,
     body: UserIn,
@@ -211,7 +222,7 @@ async def asyncio(
     """Add a user to a company
 
     Args:
-        company_id (str):
+        company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
         body (UserIn):
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    memo_id: str,
+    memo_id: UUID,
     *,
     body: ApplicationIn,
     idempotency_key: str | Unset = UNSET,
@@ -90,6 +91,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -108,7 +119,7 @@ def _build_response(
 
 
 def sync_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
@@ -121,7 +132,7 @@ def sync_detailed(
     `invoice_not_open`, `exceeds_remaining`, `exceeds_amount_due`. Answers the memo.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (ApplicationIn):
 
@@ -147,7 +158,7 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
@@ -160,7 +171,7 @@ def sync(
     `invoice_not_open`, `exceeds_remaining`, `exceeds_amount_due`. Answers the memo.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (ApplicationIn):
 
@@ -181,7 +192,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
@@ -194,7 +205,7 @@ async def asyncio_detailed(
     `invoice_not_open`, `exceeds_remaining`, `exceeds_amount_due`. Answers the memo.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (ApplicationIn):
 
@@ -218,7 +229,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
@@ -231,7 +242,7 @@ async def asyncio(
     `invoice_not_open`, `exceeds_remaining`, `exceeds_amount_due`. Answers the memo.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (ApplicationIn):
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,8 +14,8 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    memo_id: str,
-    application_id: str,
+    memo_id: UUID,
+    application_id: UUID,
     *,
     body: None | ReverseIn | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
@@ -95,6 +96,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -113,8 +124,8 @@ def _build_response(
 
 
 def sync_detailed(
-    memo_id: str,
-    application_id: str,
+    memo_id: UUID,
+    application_id: UUID,
     *,
     client: AuthenticatedClient,
     body: None | ReverseIn | Unset = UNSET,
@@ -128,8 +139,8 @@ def sync_detailed(
     Answers the memo.
 
     Args:
-        memo_id (str):
-        application_id (str):
+        memo_id (UUID):
+        application_id (UUID):
         idempotency_key (str | Unset):
         body (None | ReverseIn | Unset):
 
@@ -156,8 +167,8 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
-    application_id: str,
+    memo_id: UUID,
+    application_id: UUID,
     *,
     client: AuthenticatedClient,
     body: None | ReverseIn | Unset = UNSET,
@@ -171,8 +182,8 @@ def sync(
     Answers the memo.
 
     Args:
-        memo_id (str):
-        application_id (str):
+        memo_id (UUID):
+        application_id (UUID):
         idempotency_key (str | Unset):
         body (None | ReverseIn | Unset):
 
@@ -194,8 +205,8 @@ def sync(
 
 
 async def asyncio_detailed(
-    memo_id: str,
-    application_id: str,
+    memo_id: UUID,
+    application_id: UUID,
     *,
     client: AuthenticatedClient,
     body: None | ReverseIn | Unset = UNSET,
@@ -209,8 +220,8 @@ async def asyncio_detailed(
     Answers the memo.
 
     Args:
-        memo_id (str):
-        application_id (str):
+        memo_id (UUID):
+        application_id (UUID):
         idempotency_key (str | Unset):
         body (None | ReverseIn | Unset):
 
@@ -235,8 +246,8 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
-    application_id: str,
+    memo_id: UUID,
+    application_id: UUID,
     *,
     client: AuthenticatedClient,
     body: None | ReverseIn | Unset = UNSET,
@@ -250,8 +261,8 @@ async def asyncio(
     Answers the memo.
 
     Args:
-        memo_id (str):
-        application_id (str):
+        memo_id (UUID):
+        application_id (UUID):
         idempotency_key (str | Unset):
         body (None | ReverseIn | Unset):
 

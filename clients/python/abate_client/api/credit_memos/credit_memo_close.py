@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    memo_id: str,
+    memo_id: UUID,
     *,
     body: CloseIn | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
@@ -93,6 +94,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -111,7 +122,7 @@ def _build_response(
 
 
 def sync_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CloseIn | None | Unset = UNSET,
@@ -123,7 +134,7 @@ def sync_detailed(
     `409 invalid_state`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (CloseIn | None | Unset):
 
@@ -149,7 +160,7 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CloseIn | None | Unset = UNSET,
@@ -161,7 +172,7 @@ def sync(
     `409 invalid_state`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (CloseIn | None | Unset):
 
@@ -182,7 +193,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CloseIn | None | Unset = UNSET,
@@ -194,7 +205,7 @@ async def asyncio_detailed(
     `409 invalid_state`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (CloseIn | None | Unset):
 
@@ -218,7 +229,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CloseIn | None | Unset = UNSET,
@@ -230,7 +241,7 @@ async def asyncio(
     `409 invalid_state`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (CloseIn | None | Unset):
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     body: CreditFromInvoiceIn,
     idempotency_key: str | Unset = UNSET,
@@ -90,6 +91,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -108,7 +119,7 @@ def _build_response(
 
 
 def sync_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreditFromInvoiceIn,
@@ -124,7 +135,7 @@ def sync_detailed(
     checked again and applied when issued.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (CreditFromInvoiceIn):
 
@@ -150,7 +161,7 @@ def sync_detailed(
 
 
 def sync(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreditFromInvoiceIn,
@@ -166,7 +177,7 @@ def sync(
     checked again and applied when issued.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (CreditFromInvoiceIn):
 
@@ -187,7 +198,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreditFromInvoiceIn,
@@ -203,7 +214,7 @@ async def asyncio_detailed(
     checked again and applied when issued.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (CreditFromInvoiceIn):
 
@@ -227,7 +238,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreditFromInvoiceIn,
@@ -243,7 +254,7 @@ async def asyncio(
     checked again and applied when issued.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (CreditFromInvoiceIn):
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    memo_id: str,
+    memo_id: UUID,
     *,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
@@ -78,6 +79,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -96,7 +107,7 @@ def _build_response(
 
 
 def sync_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -109,7 +120,7 @@ def sync_detailed(
     with `limit` and `cursor` in the same order. `data` of an event never holds `reason`.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
@@ -135,7 +146,7 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -148,7 +159,7 @@ def sync(
     with `limit` and `cursor` in the same order. `data` of an event never holds `reason`.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
@@ -169,7 +180,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -182,7 +193,7 @@ async def asyncio_detailed(
     with `limit` and `cursor` in the same order. `data` of an event never holds `reason`.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
@@ -206,7 +217,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     limit: int | Unset = 20,
@@ -219,7 +230,7 @@ async def asyncio(
     with `limit` and `cursor` in the same order. `data` of an event never holds `reason`.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 

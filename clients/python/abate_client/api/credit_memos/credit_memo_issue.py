@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -8,14 +9,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.credit_memo_created_out import CreditMemoCreatedOut
 from ...models.error_out import ErrorOut
-from ...models.no_body import NoBody
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    memo_id: str,
+    memo_id: UUID,
     *,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,13 +27,6 @@ def _get_kwargs(
             memo_id=quote(str(memo_id), safe=""),
         ),
     }
-
-    if isinstance(body, NoBody):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
-
-    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -73,11 +65,6 @@ def _parse_response(
 
         return response_409
 
-    if response.status_code == 413:
-        response_413 = ErrorOut.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 414:
         response_414 = ErrorOut.from_dict(response.json())
 
@@ -92,6 +79,16 @@ def _parse_response(
         response_429 = ErrorOut.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -111,10 +108,9 @@ def _build_response(
 
 
 def sync_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CreditMemoCreatedOut | ErrorOut]:
     """Issue a draft
@@ -124,9 +120,8 @@ def sync_detailed(
     what it did (null otherwise).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,7 +133,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         memo_id=memo_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -150,10 +144,9 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> CreditMemoCreatedOut | ErrorOut | None:
     """Issue a draft
@@ -163,9 +156,8 @@ def sync(
     what it did (null otherwise).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,16 +170,14 @@ def sync(
     return sync_detailed(
         memo_id=memo_id,
         client=client,
-        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
 
 async def asyncio_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CreditMemoCreatedOut | ErrorOut]:
     """Issue a draft
@@ -197,9 +187,8 @@ async def asyncio_detailed(
     what it did (null otherwise).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,7 +200,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         memo_id=memo_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -221,10 +209,9 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> CreditMemoCreatedOut | ErrorOut | None:
     """Issue a draft
@@ -234,9 +221,8 @@ async def asyncio(
     what it did (null otherwise).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,7 +236,6 @@ async def asyncio(
         await asyncio_detailed(
             memo_id=memo_id,
             client=client,
-            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     body: CreditFromInvoiceIn,
     idempotency_key: str | Unset = UNSET,
@@ -90,6 +91,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -108,7 +119,7 @@ def _build_response(
 
 
 def sync_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreditFromInvoiceIn,
@@ -121,7 +132,7 @@ def sync_detailed(
     no bearing.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (CreditFromInvoiceIn):
 
@@ -147,7 +158,7 @@ def sync_detailed(
 
 
 def sync(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreditFromInvoiceIn,
@@ -160,7 +171,7 @@ def sync(
     no bearing.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (CreditFromInvoiceIn):
 
@@ -181,7 +192,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreditFromInvoiceIn,
@@ -194,7 +205,7 @@ async def asyncio_detailed(
     no bearing.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (CreditFromInvoiceIn):
 
@@ -218,7 +229,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: CreditFromInvoiceIn,
@@ -231,7 +242,7 @@ async def asyncio(
     no bearing.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (CreditFromInvoiceIn):
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -8,14 +9,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.credit_memo_out import CreditMemoOut
 from ...models.error_out import ErrorOut
-from ...models.no_body import NoBody
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    memo_id: str,
+    memo_id: UUID,
     *,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,13 +27,6 @@ def _get_kwargs(
             memo_id=quote(str(memo_id), safe=""),
         ),
     }
-
-    if isinstance(body, NoBody):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
-
-    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -73,11 +65,6 @@ def _parse_response(
 
         return response_409
 
-    if response.status_code == 413:
-        response_413 = ErrorOut.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 414:
         response_414 = ErrorOut.from_dict(response.json())
 
@@ -92,6 +79,16 @@ def _parse_response(
         response_429 = ErrorOut.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -111,10 +108,9 @@ def _build_response(
 
 
 def sync_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CreditMemoOut | ErrorOut]:
     """Void a credit memo
@@ -122,9 +118,8 @@ def sync_detailed(
      Only a draft or an unapplied memo (else `409 not_voidable`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +131,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         memo_id=memo_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -148,10 +142,9 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> CreditMemoOut | ErrorOut | None:
     """Void a credit memo
@@ -159,9 +152,8 @@ def sync(
      Only a draft or an unapplied memo (else `409 not_voidable`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,16 +166,14 @@ def sync(
     return sync_detailed(
         memo_id=memo_id,
         client=client,
-        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
 
 async def asyncio_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CreditMemoOut | ErrorOut]:
     """Void a credit memo
@@ -191,9 +181,8 @@ async def asyncio_detailed(
      Only a draft or an unapplied memo (else `409 not_voidable`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +194,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         memo_id=memo_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -215,10 +203,9 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> CreditMemoOut | ErrorOut | None:
     """Void a credit memo
@@ -226,9 +213,8 @@ async def asyncio(
      Only a draft or an unapplied memo (else `409 not_voidable`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,7 +228,6 @@ async def asyncio(
         await asyncio_detailed(
             memo_id=memo_id,
             client=client,
-            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,6 +7,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.credit_memo_list import CreditMemoList
+from ...models.credit_memos_list_currency_type_0 import (
+    CreditMemosListCurrencyType0,
+)
 from ...models.credit_memos_list_origin_type_0 import CreditMemosListOriginType0
 from ...models.credit_memos_list_status_type_0 import CreditMemosListStatusType0
 from ...models.error_out import ErrorOut
@@ -19,7 +22,7 @@ def _get_kwargs(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -64,6 +67,8 @@ def _get_kwargs(
     json_currency: None | str | Unset
     if isinstance(currency, Unset):
         json_currency = UNSET
+    elif isinstance(currency, str):
+        json_currency = currency
     else:
         json_currency = currency
     params["currency"] = json_currency
@@ -151,6 +156,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -175,7 +190,7 @@ def sync_detailed(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -194,7 +209,7 @@ def sync_detailed(
         company_id (None | str | Unset): matches `company_id` or `billed_company_id`
         user_id (None | str | Unset):
         origin (CreditMemosListOriginType0 | None | Unset):
-        currency (None | str | Unset): ISO 4217 code
+        currency (CreditMemosListCurrencyType0 | None | Unset): ISO 4217 code
         issued_from (datetime.date | None | Unset): inclusive, UTC
         issued_to (datetime.date | None | Unset): inclusive, UTC
         q (None | str | Unset): case-insensitive substring of the number, the company's or billed
@@ -237,7 +252,7 @@ def sync(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -256,7 +271,7 @@ def sync(
         company_id (None | str | Unset): matches `company_id` or `billed_company_id`
         user_id (None | str | Unset):
         origin (CreditMemosListOriginType0 | None | Unset):
-        currency (None | str | Unset): ISO 4217 code
+        currency (CreditMemosListCurrencyType0 | None | Unset): ISO 4217 code
         issued_from (datetime.date | None | Unset): inclusive, UTC
         issued_to (datetime.date | None | Unset): inclusive, UTC
         q (None | str | Unset): case-insensitive substring of the number, the company's or billed
@@ -294,7 +309,7 @@ async def asyncio_detailed(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -313,7 +328,7 @@ async def asyncio_detailed(
         company_id (None | str | Unset): matches `company_id` or `billed_company_id`
         user_id (None | str | Unset):
         origin (CreditMemosListOriginType0 | None | Unset):
-        currency (None | str | Unset): ISO 4217 code
+        currency (CreditMemosListCurrencyType0 | None | Unset): ISO 4217 code
         issued_from (datetime.date | None | Unset): inclusive, UTC
         issued_to (datetime.date | None | Unset): inclusive, UTC
         q (None | str | Unset): case-insensitive substring of the number, the company's or billed
@@ -354,7 +369,7 @@ async def asyncio(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -373,7 +388,7 @@ async def asyncio(
         company_id (None | str | Unset): matches `company_id` or `billed_company_id`
         user_id (None | str | Unset):
         origin (CreditMemosListOriginType0 | None | Unset):
-        currency (None | str | Unset): ISO 4217 code
+        currency (CreditMemosListCurrencyType0 | None | Unset): ISO 4217 code
         issued_from (datetime.date | None | Unset): inclusive, UTC
         issued_to (datetime.date | None | Unset): inclusive, UTC
         q (None | str | Unset): case-insensitive substring of the number, the company's or billed

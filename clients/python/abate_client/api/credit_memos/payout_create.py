@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    memo_id: str,
+    memo_id: UUID,
     *,
     body: None | PayoutIn | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
@@ -93,6 +94,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -111,7 +122,7 @@ def _build_response(
 
 
 def sync_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: None | PayoutIn | Unset = UNSET,
@@ -132,7 +143,7 @@ def sync_detailed(
     billing) are bound by their remaining balance only.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (None | PayoutIn | Unset):
 
@@ -158,7 +169,7 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: None | PayoutIn | Unset = UNSET,
@@ -179,7 +190,7 @@ def sync(
     billing) are bound by their remaining balance only.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (None | PayoutIn | Unset):
 
@@ -200,7 +211,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: None | PayoutIn | Unset = UNSET,
@@ -221,7 +232,7 @@ async def asyncio_detailed(
     billing) are bound by their remaining balance only.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (None | PayoutIn | Unset):
 
@@ -245,7 +256,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
     body: None | PayoutIn | Unset = UNSET,
@@ -266,7 +277,7 @@ async def asyncio(
     billing) are bound by their remaining balance only.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
         body (None | PayoutIn | Unset):
 

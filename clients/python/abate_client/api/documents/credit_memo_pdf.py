@@ -2,6 +2,7 @@ from http import HTTPStatus
 from io import BytesIO
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import File, Response
 
 
 def _get_kwargs(
-    memo_id: str,
+    memo_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -66,6 +67,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -82,7 +93,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | File]:
@@ -92,7 +103,7 @@ def sync_detailed(
     now. A draft is rendered and not stored. Amounts are written as in the API (`123.45`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +125,7 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | File | None:
@@ -124,7 +135,7 @@ def sync(
     now. A draft is rendered and not stored. Amounts are written as in the API (`123.45`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +152,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | File]:
@@ -151,7 +162,7 @@ async def asyncio_detailed(
     now. A draft is rendered and not stored. Amounts are written as in the API (`123.45`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +182,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | File | None:
@@ -181,7 +192,7 @@ async def asyncio(
     now. A draft is rendered and not stored. Amounts are written as in the API (`123.45`).
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

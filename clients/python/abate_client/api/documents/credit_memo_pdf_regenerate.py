@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -8,14 +9,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
 from ...models.generated_pdf_out import GeneratedPdfOut
-from ...models.no_body import NoBody
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    memo_id: str,
+    memo_id: UUID,
     *,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,13 +27,6 @@ def _get_kwargs(
             memo_id=quote(str(memo_id), safe=""),
         ),
     }
-
-    if isinstance(body, NoBody):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
-
-    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -73,11 +65,6 @@ def _parse_response(
 
         return response_409
 
-    if response.status_code == 413:
-        response_413 = ErrorOut.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 414:
         response_414 = ErrorOut.from_dict(response.json())
 
@@ -92,6 +79,16 @@ def _parse_response(
         response_429 = ErrorOut.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -111,10 +108,9 @@ def _build_response(
 
 
 def sync_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorOut | GeneratedPdfOut]:
     """Regenerate a credit memo's PDF
@@ -123,9 +119,8 @@ def sync_detailed(
     version (the earlier ones are kept); `credit_memo.pdf_created` follows.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +132,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         memo_id=memo_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -149,10 +143,9 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorOut | GeneratedPdfOut | None:
     """Regenerate a credit memo's PDF
@@ -161,9 +154,8 @@ def sync(
     version (the earlier ones are kept); `credit_memo.pdf_created` follows.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,16 +168,14 @@ def sync(
     return sync_detailed(
         memo_id=memo_id,
         client=client,
-        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
 
 async def asyncio_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorOut | GeneratedPdfOut]:
     """Regenerate a credit memo's PDF
@@ -194,9 +184,8 @@ async def asyncio_detailed(
     version (the earlier ones are kept); `credit_memo.pdf_created` follows.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,7 +197,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         memo_id=memo_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -218,10 +206,9 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorOut | GeneratedPdfOut | None:
     """Regenerate a credit memo's PDF
@@ -230,9 +217,8 @@ async def asyncio(
     version (the earlier ones are kept); `credit_memo.pdf_created` follows.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,7 +232,6 @@ async def asyncio(
         await asyncio_detailed(
             memo_id=memo_id,
             client=client,
-            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed

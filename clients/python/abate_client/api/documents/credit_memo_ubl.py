@@ -2,6 +2,7 @@ from http import HTTPStatus
 from io import BytesIO
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import File, Response
 
 
 def _get_kwargs(
-    memo_id: str,
+    memo_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -71,6 +72,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -87,7 +98,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | File]:
@@ -100,7 +111,7 @@ def sync_detailed(
     `409`; a currency with three minor digits a `422 unsupported_currency`.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,7 +133,7 @@ def sync_detailed(
 
 
 def sync(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | File | None:
@@ -135,7 +146,7 @@ def sync(
     `409`; a currency with three minor digits a `422 unsupported_currency`.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +163,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | File]:
@@ -165,7 +176,7 @@ async def asyncio_detailed(
     `409`; a currency with three minor digits a `422 unsupported_currency`.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +196,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    memo_id: str,
+    memo_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | File | None:
@@ -198,7 +209,7 @@ async def asyncio(
     `409`; a currency with three minor digits a `422 unsupported_currency`.
 
     Args:
-        memo_id (str):
+        memo_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -2,6 +2,7 @@ from http import HTTPStatus
 from io import BytesIO
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import File, Response
 
 
 def _get_kwargs(
-    invoice_id: str,
+    invoice_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -51,6 +52,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ErrorOut.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 414:
         response_414 = ErrorOut.from_dict(response.json())
 
@@ -60,6 +66,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_429 = ErrorOut.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -77,7 +93,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | File]:
@@ -86,7 +102,7 @@ def sync_detailed(
      As the credit memo's PDF.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,7 +124,7 @@ def sync_detailed(
 
 
 def sync(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | File | None:
@@ -117,7 +133,7 @@ def sync(
      As the credit memo's PDF.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +150,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | File]:
@@ -143,7 +159,7 @@ async def asyncio_detailed(
      As the credit memo's PDF.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +179,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | File | None:
@@ -172,7 +188,7 @@ async def asyncio(
      As the credit memo's PDF.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -2,6 +2,7 @@ from http import HTTPStatus
 from io import BytesIO
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import File, Response
 
 
 def _get_kwargs(
-    invoice_id: str,
+    invoice_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -71,6 +72,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -87,7 +98,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | File]:
@@ -96,7 +107,7 @@ def sync_detailed(
      As the credit memo's e-invoice.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +129,7 @@ def sync_detailed(
 
 
 def sync(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | File | None:
@@ -127,7 +138,7 @@ def sync(
      As the credit memo's e-invoice.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +155,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | File]:
@@ -153,7 +164,7 @@ async def asyncio_detailed(
      As the credit memo's e-invoice.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +184,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | File | None:
@@ -182,7 +193,7 @@ async def asyncio(
      As the credit memo's e-invoice.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,12 +7,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
 from ...models.event_list import EventList
+from ...models.events_list_type_type_0 import EventsListTypeType0
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    type_: None | str | Unset = UNSET,
+    type_: EventsListTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -22,6 +23,8 @@ def _get_kwargs(
     json_type_: None | str | Unset
     if isinstance(type_, Unset):
         json_type_ = UNSET
+    elif isinstance(type_, str):
+        json_type_ = type_
     else:
         json_type_ = type_
     params["type"] = json_type_
@@ -82,6 +85,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,7 +115,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    type_: None | str | Unset = UNSET,
+    type_: EventsListTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Response[ErrorOut | EventList]:
@@ -115,8 +128,8 @@ def sync_detailed(
     invoice or credit memo concerned as it was then, never with `reason`.
 
     Args:
-        type_ (None | str | Unset): e.g. credit_memo.issued; a well-formed type that never occurs
-            matches nothing
+        type_ (EventsListTypeType0 | None | Unset): one of the types Abate records; one that has
+            not occurred matches nothing
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
@@ -144,7 +157,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    type_: None | str | Unset = UNSET,
+    type_: EventsListTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> ErrorOut | EventList | None:
@@ -157,8 +170,8 @@ def sync(
     invoice or credit memo concerned as it was then, never with `reason`.
 
     Args:
-        type_ (None | str | Unset): e.g. credit_memo.issued; a well-formed type that never occurs
-            matches nothing
+        type_ (EventsListTypeType0 | None | Unset): one of the types Abate records; one that has
+            not occurred matches nothing
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
@@ -181,7 +194,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    type_: None | str | Unset = UNSET,
+    type_: EventsListTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> Response[ErrorOut | EventList]:
@@ -194,8 +207,8 @@ async def asyncio_detailed(
     invoice or credit memo concerned as it was then, never with `reason`.
 
     Args:
-        type_ (None | str | Unset): e.g. credit_memo.issued; a well-formed type that never occurs
-            matches nothing
+        type_ (EventsListTypeType0 | None | Unset): one of the types Abate records; one that has
+            not occurred matches nothing
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
@@ -221,7 +234,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    type_: None | str | Unset = UNSET,
+    type_: EventsListTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> ErrorOut | EventList | None:
@@ -234,8 +247,8 @@ async def asyncio(
     invoice or credit memo concerned as it was then, never with `reason`.
 
     Args:
-        type_ (None | str | Unset): e.g. credit_memo.issued; a well-formed type that never occurs
-            matches nothing
+        type_ (EventsListTypeType0 | None | Unset): one of the types Abate records; one that has
+            not occurred matches nothing
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -8,14 +9,12 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
 from ...models.invoice_out import InvoiceOut
-from ...models.no_body import NoBody
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,13 +27,6 @@ def _get_kwargs(
             invoice_id=quote(str(invoice_id), safe=""),
         ),
     }
-
-    if isinstance(body, NoBody):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
-
-    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -71,11 +63,6 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_409
 
-    if response.status_code == 413:
-        response_413 = ErrorOut.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 414:
         response_414 = ErrorOut.from_dict(response.json())
 
@@ -90,6 +77,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_429 = ErrorOut.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -109,10 +106,9 @@ def _build_response(
 
 
 def sync_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorOut | InvoiceOut]:
     """Issue a draft invoice
@@ -121,9 +117,8 @@ def sync_detailed(
     does; answers the invoice.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +130,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         invoice_id=invoice_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -147,10 +141,9 @@ def sync_detailed(
 
 
 def sync(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorOut | InvoiceOut | None:
     """Issue a draft invoice
@@ -159,9 +152,8 @@ def sync(
     does; answers the invoice.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,16 +166,14 @@ def sync(
     return sync_detailed(
         invoice_id=invoice_id,
         client=client,
-        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
 
 async def asyncio_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorOut | InvoiceOut]:
     """Issue a draft invoice
@@ -192,9 +182,8 @@ async def asyncio_detailed(
     does; answers the invoice.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +195,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         invoice_id=invoice_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -216,10 +204,9 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorOut | InvoiceOut | None:
     """Issue a draft invoice
@@ -228,9 +215,8 @@ async def asyncio(
     does; answers the invoice.
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,7 +230,6 @@ async def asyncio(
         await asyncio_detailed(
             invoice_id=invoice_id,
             client=client,
-            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed

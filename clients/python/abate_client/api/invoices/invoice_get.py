@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    invoice_id: str,
+    invoice_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -61,6 +62,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -79,14 +90,14 @@ def _build_response(
 
 
 def sync_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | InvoiceOut]:
     """Retrieve an invoice
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,14 +119,14 @@ def sync_detailed(
 
 
 def sync(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | InvoiceOut | None:
     """Retrieve an invoice
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,14 +143,14 @@ def sync(
 
 
 async def asyncio_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | InvoiceOut]:
     """Retrieve an invoice
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,14 +170,14 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | InvoiceOut | None:
     """Retrieve an invoice
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

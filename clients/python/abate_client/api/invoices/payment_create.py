@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     body: PaymentIn,
     idempotency_key: str | Unset = UNSET,
@@ -88,6 +89,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -106,7 +117,7 @@ def _build_response(
 
 
 def sync_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: PaymentIn,
@@ -118,7 +129,7 @@ def sync_detailed(
     due (`422 exceeds_amount_due`).
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (PaymentIn):
 
@@ -144,7 +155,7 @@ def sync_detailed(
 
 
 def sync(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: PaymentIn,
@@ -156,7 +167,7 @@ def sync(
     due (`422 exceeds_amount_due`).
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (PaymentIn):
 
@@ -177,7 +188,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: PaymentIn,
@@ -189,7 +200,7 @@ async def asyncio_detailed(
     due (`422 exceeds_amount_due`).
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (PaymentIn):
 
@@ -213,7 +224,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    invoice_id: str,
+    invoice_id: UUID,
     *,
     client: AuthenticatedClient,
     body: PaymentIn,
@@ -225,7 +236,7 @@ async def asyncio(
     due (`422 exceeds_amount_due`).
 
     Args:
-        invoice_id (str):
+        invoice_id (UUID):
         idempotency_key (str | Unset):
         body (PaymentIn):
 

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -13,7 +14,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    payment_id: str,
+    payment_id: UUID,
     *,
     body: RefundIn,
     idempotency_key: str | Unset = UNSET,
@@ -88,6 +89,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -106,7 +117,7 @@ def _build_response(
 
 
 def sync_detailed(
-    payment_id: str,
+    payment_id: UUID,
     *,
     client: AuthenticatedClient,
     body: RefundIn,
@@ -137,7 +148,7 @@ def sync_detailed(
     `exceeds_refundable_amount`.
 
     Args:
-        payment_id (str):
+        payment_id (UUID):
         idempotency_key (str | Unset):
         body (RefundIn):
 
@@ -163,7 +174,7 @@ def sync_detailed(
 
 
 def sync(
-    payment_id: str,
+    payment_id: UUID,
     *,
     client: AuthenticatedClient,
     body: RefundIn,
@@ -194,7 +205,7 @@ def sync(
     `exceeds_refundable_amount`.
 
     Args:
-        payment_id (str):
+        payment_id (UUID):
         idempotency_key (str | Unset):
         body (RefundIn):
 
@@ -215,7 +226,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    payment_id: str,
+    payment_id: UUID,
     *,
     client: AuthenticatedClient,
     body: RefundIn,
@@ -246,7 +257,7 @@ async def asyncio_detailed(
     `exceeds_refundable_amount`.
 
     Args:
-        payment_id (str):
+        payment_id (UUID):
         idempotency_key (str | Unset):
         body (RefundIn):
 
@@ -270,7 +281,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    payment_id: str,
+    payment_id: UUID,
     *,
     client: AuthenticatedClient,
     body: RefundIn,
@@ -301,7 +312,7 @@ async def asyncio(
     `exceeds_refundable_amount`.
 
     Args:
-        payment_id (str):
+        payment_id (UUID):
         idempotency_key (str | Unset):
         body (RefundIn):
 

@@ -83,6 +83,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -112,7 +122,7 @@ def sync_detailed(
     padding does not restart the number sequences.
 
     Args:
-        body (SettingsIn):
+        body (SettingsIn): Any of the settings; each, when given, is not null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +155,7 @@ def sync(
     padding does not restart the number sequences.
 
     Args:
-        body (SettingsIn):
+        body (SettingsIn): Any of the settings; each, when given, is not null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +183,7 @@ async def asyncio_detailed(
     padding does not restart the number sequences.
 
     Args:
-        body (SettingsIn):
+        body (SettingsIn): Any of the settings; each, when given, is not null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +214,7 @@ async def asyncio(
     padding does not restart the number sequences.
 
     Args:
-        body (SettingsIn):
+        body (SettingsIn): Any of the settings; each, when given, is not null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -11,8 +12,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
     company_id: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -21,6 +22,8 @@ def _get_kwargs(
     json_date_from: None | str | Unset
     if isinstance(date_from, Unset):
         json_date_from = UNSET
+    elif isinstance(date_from, datetime.date):
+        json_date_from = date_from.isoformat()
     else:
         json_date_from = date_from
     params["date_from"] = json_date_from
@@ -28,6 +31,8 @@ def _get_kwargs(
     json_date_to: None | str | Unset
     if isinstance(date_to, Unset):
         json_date_to = UNSET
+    elif isinstance(date_to, datetime.date):
+        json_date_to = date_to.isoformat()
     else:
         json_date_to = date_to
     params["date_to"] = json_date_to
@@ -80,10 +85,25 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_414
 
+    if response.status_code == 422:
+        response_422 = ErrorOut.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ErrorOut.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -103,8 +123,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
     company_id: None | str | Unset = UNSET,
 ) -> Response[ErrorOut | str]:
     """Credit memo report (CSV)
@@ -114,9 +134,11 @@ def sync_detailed(
     the column sums to the customers' available credit. Streamed as it is read.
 
     Args:
-        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        company_id (None | str | Unset): matches `company_id` or `billed_company_id`
+        date_from (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive; not
+            before `date_from` (`422 invalid_date_range`)
+        company_id (None | str | Unset): matches `company_id` or `billed_company_id`; an id that
+            names nothing matches nothing
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,8 +164,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
     company_id: None | str | Unset = UNSET,
 ) -> ErrorOut | str | None:
     """Credit memo report (CSV)
@@ -153,9 +175,11 @@ def sync(
     the column sums to the customers' available credit. Streamed as it is read.
 
     Args:
-        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        company_id (None | str | Unset): matches `company_id` or `billed_company_id`
+        date_from (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive; not
+            before `date_from` (`422 invalid_date_range`)
+        company_id (None | str | Unset): matches `company_id` or `billed_company_id`; an id that
+            names nothing matches nothing
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,8 +200,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
     company_id: None | str | Unset = UNSET,
 ) -> Response[ErrorOut | str]:
     """Credit memo report (CSV)
@@ -187,9 +211,11 @@ async def asyncio_detailed(
     the column sums to the customers' available credit. Streamed as it is read.
 
     Args:
-        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        company_id (None | str | Unset): matches `company_id` or `billed_company_id`
+        date_from (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive; not
+            before `date_from` (`422 invalid_date_range`)
+        company_id (None | str | Unset): matches `company_id` or `billed_company_id`; an id that
+            names nothing matches nothing
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,8 +239,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
     company_id: None | str | Unset = UNSET,
 ) -> ErrorOut | str | None:
     """Credit memo report (CSV)
@@ -224,9 +250,11 @@ async def asyncio(
     the column sums to the customers' available credit. Streamed as it is read.
 
     Args:
-        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        company_id (None | str | Unset): matches `company_id` or `billed_company_id`
+        date_from (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive; not
+            before `date_from` (`422 invalid_date_range`)
+        company_id (None | str | Unset): matches `company_id` or `billed_company_id`; an id that
+            names nothing matches nothing
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

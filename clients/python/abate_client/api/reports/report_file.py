@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -11,7 +12,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    report_id: str,
+    report_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -64,6 +65,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -80,14 +91,14 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    report_id: str,
+    report_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | str]:
     """A report's CSV
 
     Args:
-        report_id (str):
+        report_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,14 +120,14 @@ def sync_detailed(
 
 
 def sync(
-    report_id: str,
+    report_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | str | None:
     """A report's CSV
 
     Args:
-        report_id (str):
+        report_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,14 +144,14 @@ def sync(
 
 
 async def asyncio_detailed(
-    report_id: str,
+    report_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorOut | str]:
     """A report's CSV
 
     Args:
-        report_id (str):
+        report_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,14 +171,14 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    report_id: str,
+    report_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> ErrorOut | str | None:
     """A report's CSV
 
     Args:
-        report_id (str):
+        report_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,5 +1,7 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
+from uuid import UUID
 
 import httpx
 
@@ -11,18 +13,21 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    reseller_id: str,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    reseller_id: UUID,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["reseller_id"] = reseller_id
+    json_reseller_id = str(reseller_id)
+    params["reseller_id"] = json_reseller_id
 
     json_date_from: None | str | Unset
     if isinstance(date_from, Unset):
         json_date_from = UNSET
+    elif isinstance(date_from, datetime.date):
+        json_date_from = date_from.isoformat()
     else:
         json_date_from = date_from
     params["date_from"] = json_date_from
@@ -30,6 +35,8 @@ def _get_kwargs(
     json_date_to: None | str | Unset
     if isinstance(date_to, Unset):
         json_date_to = UNSET
+    elif isinstance(date_to, datetime.date):
+        json_date_to = date_to.isoformat()
     else:
         json_date_to = date_to
     params["date_to"] = json_date_to
@@ -85,6 +92,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -103,16 +120,17 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    reseller_id: str,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    reseller_id: UUID,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> Response[ErrorOut | str]:
     """Reseller reconciliation report (CSV)
 
     Args:
-        reseller_id (str):
-        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        reseller_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        date_from (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive; not
+            before `date_from` (`422 invalid_date_range`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,16 +156,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    reseller_id: str,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    reseller_id: UUID,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> ErrorOut | str | None:
     """Reseller reconciliation report (CSV)
 
     Args:
-        reseller_id (str):
-        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        reseller_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        date_from (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive; not
+            before `date_from` (`422 invalid_date_range`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,16 +187,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    reseller_id: str,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    reseller_id: UUID,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> Response[ErrorOut | str]:
     """Reseller reconciliation report (CSV)
 
     Args:
-        reseller_id (str):
-        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        reseller_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        date_from (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive; not
+            before `date_from` (`422 invalid_date_range`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,16 +221,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    reseller_id: str,
-    date_from: None | str | Unset = UNSET,
-    date_to: None | str | Unset = UNSET,
+    reseller_id: UUID,
+    date_from: datetime.date | None | Unset = UNSET,
+    date_to: datetime.date | None | Unset = UNSET,
 ) -> ErrorOut | str | None:
     """Reseller reconciliation report (CSV)
 
     Args:
-        reseller_id (str):
-        date_from (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
-        date_to (None | str | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        reseller_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        date_from (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive
+        date_to (datetime.date | None | Unset): YYYY-MM-DD, the issue date in UTC, inclusive; not
+            before `date_from` (`422 invalid_date_range`)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

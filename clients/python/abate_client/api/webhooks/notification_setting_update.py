@@ -90,6 +90,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -117,7 +127,8 @@ def sync_detailed(
 
     Args:
         kind (NotificationSettingUpdateKind):
-        body (NotificationSettingIn):
+        body (NotificationSettingIn): The fields given change; null (or left out) keeps the
+            current value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +160,8 @@ def sync(
 
     Args:
         kind (NotificationSettingUpdateKind):
-        body (NotificationSettingIn):
+        body (NotificationSettingIn): The fields given change; null (or left out) keeps the
+            current value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +188,8 @@ async def asyncio_detailed(
 
     Args:
         kind (NotificationSettingUpdateKind):
-        body (NotificationSettingIn):
+        body (NotificationSettingIn): The fields given change; null (or left out) keeps the
+            current value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,7 +219,8 @@ async def asyncio(
 
     Args:
         kind (NotificationSettingUpdateKind):
-        body (NotificationSettingIn):
+        body (NotificationSettingIn): The fields given change; null (or left out) keeps the
+            current value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -15,7 +16,7 @@ from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     status: None | Unset | WebhookDeliveriesListStatusType0 = UNSET,
     limit: int | Unset = 20,
@@ -93,6 +94,16 @@ def _parse_response(
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -111,7 +122,7 @@ def _build_response(
 
 
 def sync_detailed(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
     status: None | Unset | WebhookDeliveriesListStatusType0 = UNSET,
@@ -123,7 +134,7 @@ def sync_detailed(
      Newest first, each with the log of its attempts (status, response time, error).
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         status (None | Unset | WebhookDeliveriesListStatusType0):
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
@@ -151,7 +162,7 @@ def sync_detailed(
 
 
 def sync(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
     status: None | Unset | WebhookDeliveriesListStatusType0 = UNSET,
@@ -163,7 +174,7 @@ def sync(
      Newest first, each with the log of its attempts (status, response time, error).
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         status (None | Unset | WebhookDeliveriesListStatusType0):
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
@@ -186,7 +197,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
     status: None | Unset | WebhookDeliveriesListStatusType0 = UNSET,
@@ -198,7 +209,7 @@ async def asyncio_detailed(
      Newest first, each with the log of its attempts (status, response time, error).
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         status (None | Unset | WebhookDeliveriesListStatusType0):
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
@@ -224,7 +235,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
     status: None | Unset | WebhookDeliveriesListStatusType0 = UNSET,
@@ -236,7 +247,7 @@ async def asyncio(
      Newest first, each with the log of its attempts (status, response time, error).
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         status (None | Unset | WebhookDeliveriesListStatusType0):
         limit (int | Unset): page size, 1 to 100 (default 20) Default: 20.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)

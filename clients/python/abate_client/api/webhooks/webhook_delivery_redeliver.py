@@ -1,22 +1,21 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
-from ...models.no_body import NoBody
 from ...models.webhook_delivery_out import WebhookDeliveryOut
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    endpoint_id: str,
-    delivery_id: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
     *,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -30,13 +29,6 @@ def _get_kwargs(
             delivery_id=quote(str(delivery_id), safe=""),
         ),
     }
-
-    if isinstance(body, NoBody):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
-
-    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -75,11 +67,6 @@ def _parse_response(
 
         return response_409
 
-    if response.status_code == 413:
-        response_413 = ErrorOut.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 414:
         response_414 = ErrorOut.from_dict(response.json())
 
@@ -94,6 +81,16 @@ def _parse_response(
         response_429 = ErrorOut.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -113,11 +110,10 @@ def _build_response(
 
 
 def sync_detailed(
-    endpoint_id: str,
-    delivery_id: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorOut | WebhookDeliveryOut]:
     """Send a delivery again
@@ -126,10 +122,9 @@ def sync_detailed(
     deduplicate on it). `409` while it is still pending or its endpoint is disabled.
 
     Args:
-        endpoint_id (str):
-        delivery_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        delivery_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +137,6 @@ def sync_detailed(
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
         delivery_id=delivery_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -154,11 +148,10 @@ def sync_detailed(
 
 
 def sync(
-    endpoint_id: str,
-    delivery_id: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorOut | WebhookDeliveryOut | None:
     """Send a delivery again
@@ -167,10 +160,9 @@ def sync(
     deduplicate on it). `409` while it is still pending or its endpoint is disabled.
 
     Args:
-        endpoint_id (str):
-        delivery_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        delivery_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,17 +176,15 @@ def sync(
         endpoint_id=endpoint_id,
         delivery_id=delivery_id,
         client=client,
-        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
 
 async def asyncio_detailed(
-    endpoint_id: str,
-    delivery_id: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorOut | WebhookDeliveryOut]:
     """Send a delivery again
@@ -203,10 +193,9 @@ async def asyncio_detailed(
     deduplicate on it). `409` while it is still pending or its endpoint is disabled.
 
     Args:
-        endpoint_id (str):
-        delivery_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        delivery_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,7 +208,6 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
         delivery_id=delivery_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -229,11 +217,10 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    endpoint_id: str,
-    delivery_id: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorOut | WebhookDeliveryOut | None:
     """Send a delivery again
@@ -242,10 +229,9 @@ async def asyncio(
     deduplicate on it). `409` while it is still pending or its endpoint is disabled.
 
     Args:
-        endpoint_id (str):
-        delivery_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
+        delivery_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -260,7 +246,6 @@ async def asyncio(
             endpoint_id=endpoint_id,
             delivery_id=delivery_id,
             client=client,
-            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -1,6 +1,7 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -12,7 +13,7 @@ from ...types import Response
 
 
 def _get_kwargs(
-    endpoint_id: str,
+    endpoint_id: UUID,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -71,6 +72,16 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -89,7 +100,7 @@ def _build_response(
 
 
 def sync_detailed(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[DeletedOut | ErrorOut]:
@@ -98,7 +109,7 @@ def sync_detailed(
      Its deliveries go with it; nothing more is sent to it.
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,7 +131,7 @@ def sync_detailed(
 
 
 def sync(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> DeletedOut | ErrorOut | None:
@@ -129,7 +140,7 @@ def sync(
      Its deliveries go with it; nothing more is sent to it.
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +157,7 @@ def sync(
 
 
 async def asyncio_detailed(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> Response[DeletedOut | ErrorOut]:
@@ -155,7 +166,7 @@ async def asyncio_detailed(
      Its deliveries go with it; nothing more is sent to it.
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,7 +186,7 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
 ) -> DeletedOut | ErrorOut | None:
@@ -184,7 +195,7 @@ async def asyncio(
      Its deliveries go with it; nothing more is sent to it.
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,21 +1,20 @@
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_out import ErrorOut
-from ...models.no_body import NoBody
 from ...models.webhook_endpoint_out import WebhookEndpointOut
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,13 +27,6 @@ def _get_kwargs(
             endpoint_id=quote(str(endpoint_id), safe=""),
         ),
     }
-
-    if isinstance(body, NoBody):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
-
-    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -73,11 +65,6 @@ def _parse_response(
 
         return response_409
 
-    if response.status_code == 413:
-        response_413 = ErrorOut.from_dict(response.json())
-
-        return response_413
-
     if response.status_code == 414:
         response_414 = ErrorOut.from_dict(response.json())
 
@@ -92,6 +79,16 @@ def _parse_response(
         response_429 = ErrorOut.from_dict(response.json())
 
         return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorOut.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorOut.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -111,18 +108,16 @@ def _build_response(
 
 
 def sync_detailed(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorOut | WebhookEndpointOut]:
     """Enable a disabled webhook endpoint
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +129,6 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -146,18 +140,16 @@ def sync_detailed(
 
 
 def sync(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorOut | WebhookEndpointOut | None:
     """Enable a disabled webhook endpoint
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,24 +162,21 @@ def sync(
     return sync_detailed(
         endpoint_id=endpoint_id,
         client=client,
-        body=body,
         idempotency_key=idempotency_key,
     ).parsed
 
 
 async def asyncio_detailed(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorOut | WebhookEndpointOut]:
     """Enable a disabled webhook endpoint
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,7 +188,6 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         endpoint_id=endpoint_id,
-        body=body,
         idempotency_key=idempotency_key,
     )
 
@@ -209,18 +197,16 @@ async def asyncio_detailed(
 
 
 async def asyncio(
-    endpoint_id: str,
+    endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: NoBody | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorOut | WebhookEndpointOut | None:
     """Enable a disabled webhook endpoint
 
     Args:
-        endpoint_id (str):
+        endpoint_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         idempotency_key (str | Unset):
-        body (NoBody | None | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,7 +220,6 @@ async def asyncio(
         await asyncio_detailed(
             endpoint_id=endpoint_id,
             client=client,
-            body=body,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -1,0 +1,49 @@
+from typing import Literal
+
+WebhookDeliveryOutEventType = Literal[
+    "credit_memo.application_reversed",
+    "credit_memo.applied",
+    "credit_memo.closed",
+    "credit_memo.created",
+    "credit_memo.issued",
+    "credit_memo.paid_out",
+    "credit_memo.payout_failed",
+    "credit_memo.payout_succeeded",
+    "credit_memo.pdf_created",
+    "credit_memo.voided",
+    "invoice.created",
+    "invoice.issued",
+    "invoice.paid",
+    "invoice.payment_refunded",
+    "invoice.payment_succeeded",
+    "invoice.pdf_created",
+    "invoice.voided",
+    "webhook_endpoint.disabled",
+]
+
+WEBHOOK_DELIVERY_OUT_EVENT_TYPE_VALUES: set[WebhookDeliveryOutEventType] = {
+    "credit_memo.application_reversed",
+    "credit_memo.applied",
+    "credit_memo.closed",
+    "credit_memo.created",
+    "credit_memo.issued",
+    "credit_memo.paid_out",
+    "credit_memo.payout_failed",
+    "credit_memo.payout_succeeded",
+    "credit_memo.pdf_created",
+    "credit_memo.voided",
+    "invoice.created",
+    "invoice.issued",
+    "invoice.paid",
+    "invoice.payment_refunded",
+    "invoice.payment_succeeded",
+    "invoice.pdf_created",
+    "invoice.voided",
+    "webhook_endpoint.disabled",
+}
+
+
+def check_webhook_delivery_out_event_type(value: str) -> WebhookDeliveryOutEventType:
+    if value in WEBHOOK_DELIVERY_OUT_EVENT_TYPE_VALUES:
+        return value
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {WEBHOOK_DELIVERY_OUT_EVENT_TYPE_VALUES!r}")
