@@ -101,6 +101,8 @@ def _to_decimal(value: object, param: str) -> Decimal:
         value = str(value)
     if not isinstance(value, (str, Decimal)):
         raise InvalidInput(f"{param} must be a decimal number", param=param)
+    if isinstance(value, Decimal) and value.is_zero():
+        value = abs(value)  # the JSON number -0 is 0 (the text "-0" is a sign, refused)
     if isinstance(value, str):
         text = value
         if not text or len(text) > 64 or any(c not in "0123456789.-+" for c in text):
@@ -135,7 +137,7 @@ def parse_amount(
             f"{param} has more decimals than {currency} allows ({minor_digits(currency)})",
             param=param,
         )
-    if amount < 0 and not allow_negative:
+    if amount.is_signed() and not allow_negative:  # "-0" included
         raise InvalidInput(f"{param} must not be negative", param=param)
     if amount == 0 and not allow_zero:
         raise InvalidInput(f"{param} must be above zero", param=param)
@@ -157,7 +159,7 @@ def parse_quantity(value: object, *, param: str = "quantity") -> Decimal:
 
 def parse_rate(value: object, *, param: str = "tax_rate") -> Decimal:
     rate = _to_decimal(value, param)
-    if rate < 0 or rate > 1:
+    if rate.is_signed() or rate > 1:  # "-0" included
         raise InvalidInput(f"{param} is a fraction from 0 to 1", param=param)
     if _places(rate) > RATE_PLACES:
         raise InvalidInput(f"{param} has more than {RATE_PLACES} decimals", param=param)
