@@ -216,7 +216,7 @@ def install(api) -> None:
     def on_http_error(request, error):
         if error.status_code == 400:
             return error_response(400, "invalid_json", "the body is not valid JSON, or it "
-                                  "holds a NUL character or a lone surrogate")
+                                  "holds a NUL character")
         return error_response(error.status_code, "http_error", str(error))
 
     @handles(SuspiciousOperation)

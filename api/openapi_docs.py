@@ -38,8 +38,7 @@ ERROR_CODES = {
                                "`param` names it."),
     "unknown_parameter": (400, "A field or query parameter this operation does not take; "
                                "`param` names it."),
-    "invalid_json": (400, "The body is not JSON, or it holds a NUL character or a lone "
-                          "surrogate."),
+    "invalid_json": (400, "The body is not JSON, or it holds a NUL character."),
     "invalid_request": (400, "The request was refused before it was read: too many query "
                              "parameters, or a body over 2.5 MB."),
     "invalid_cursor": (400, "`cursor` is not a `next_cursor` this API gave."),
