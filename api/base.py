@@ -9,8 +9,8 @@ from decimal import Decimal
 from ninja import NinjaAPI
 from ninja.parser import Parser
 
+from api.docs import document
 from api.openapi import complete
-from api.openapi_docs import document
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 

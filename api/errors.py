@@ -8,7 +8,7 @@ type for its status. `install(api)` registers the handlers on the NinjaAPI: doma
 
 With the setting (or environment variable) ABATE_CHECK_ERROR_CODES=1, as the test suite runs,
 every error an operation answers is checked against what its OpenAPI document lists for that
-status (`x-error-codes`, api/openapi_docs.py): an undocumented one is logged and answered as a
+status (`x-error-codes`, api/docs): an undocumented one is logged and answered as a
 500 `undocumented_error`, so that the tests that provoke it fail."""
 
 import json
@@ -17,7 +17,7 @@ import os
 import re
 
 from django.conf import settings
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import DataError, IntegrityError, OperationalError
 from django.http import Http404, HttpResponse
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -173,7 +173,7 @@ def undocumented(api, request, response) -> str | None:
     if code in codes.get(status, ()):
         return None
     return (f"{operation_id} ({request.method} {path}) answered {status} {code}, which its "
-            f"OpenAPI document does not list (api/openapi_docs.py)")
+            f"OpenAPI document does not list (api/docs)")
 
 
 def _checked(api, handler):
@@ -221,7 +221,9 @@ def install(api) -> None:
 
     @handles(SuspiciousOperation)
     def on_suspicious(request, error):
-        # Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE, too many fields, etc.
+        if isinstance(error, RequestDataTooBig):  # over DATA_UPLOAD_MAX_MEMORY_SIZE
+            return error_response(413, "body_too_large", "the body is over 2.5 MB")
+        # Django refuses too many fields, a suspicious host, etc.
         return error_response(400, "invalid_request", str(error)[:200] or "refused request")
 
     @handles(Http404)

@@ -229,13 +229,13 @@ def test_answers_are_json_with_the_envelope_for_a_bad_key(db):
     assert error_of(response)["type"] == "authentication"
 
 
-def test_an_oversized_or_deeply_nested_body_is_a_400_also_under_an_idempotency_key(world):
+def test_an_oversized_body_is_a_413_and_a_deeply_nested_one_a_400_also_under_a_key(world):
     client = world.client("manager").client
-    huge = json.dumps({"name": "x" * 3_000_000})
+    huge = json.dumps({"name": "x" * 3_000_000})  # over 2.5 MB
     nested = "[" * 100_000
-    for body in (huge, nested):
+    for body, status, code in ((huge, 413, "body_too_large"), (nested, 400, "invalid_json")):
         for headers in ({}, {"HTTP_IDEMPOTENCY_KEY": f"k-{len(body)}"}):
             response = client.post("/api/v1/products", body, content_type="application/json",
                                    **headers)
-            assert response.status_code == 400, response.content[:200]
-            error_of(response)
+            assert response.status_code == status, response.content[:200]
+            assert error_of(response)["code"] == code

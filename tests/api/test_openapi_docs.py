@@ -17,8 +17,10 @@ import jsonschema_rs
 import pytest
 from django.test import Client, override_settings
 
-from api import openapi_docs as docs
 from api.auth import roles_of
+from api.docs import codes as docs_codes
+from api.docs import story as docs_story
+from api.docs.examples import EXAMPLES
 from api.errors import TYPE_BY_STATUS
 from api.urls import api as ninja_api
 from marketplaces.models import ROLES
@@ -59,8 +61,9 @@ def test_every_operation_has_worked_examples():
     schema = _schema()
     operation_ids = {operation["operationId"] for _, _, operation in _operations(schema)}
     # Nothing documents an operation that is no more (a renamed view, say).
-    assert set(docs.EXAMPLES) == operation_ids
-    assert set(docs.OPERATION_ERRORS) | docs.EVERY_ROLE | docs.CHANGES_NOTHING <= operation_ids
+    assert set(EXAMPLES) == operation_ids
+    assert (set(docs_codes.OPERATION_ERRORS) | docs_codes.EVERY_ROLE
+            | docs_codes.CHANGES_NOTHING) <= operation_ids
     for path, method, operation in _operations(schema):
         where = (method.upper(), path)
         answer = operation["responses"]["200"]["content"]
@@ -224,7 +227,7 @@ def test_error_responses_list_their_codes_from_the_catalog():
             codes = response["x-error-codes"]
             assert codes == sorted(set(codes)), (path, status)
             for code in codes:
-                code_status, meaning = docs.ERROR_CODES[code]
+                code_status, meaning = docs_codes.ERROR_CODES[code]
                 assert str(code_status) == status, (path, code)
                 assert meaning and f"- `{code}` — " in response["description"], (path, code)
         responses = operation["responses"]
@@ -233,7 +236,7 @@ def test_error_responses_list_their_codes_from_the_catalog():
     every_code = {code for _, _, operation in _operations(schema)
                   for response in operation["responses"].values()
                   for code in response.get("x-error-codes", ())}
-    assert every_code == set(docs.ERROR_CODES)
+    assert every_code == set(docs_codes.ERROR_CODES)
 
 
 def test_the_credit_from_an_invoice_lists_its_rules():
@@ -260,7 +263,7 @@ def test_no_403_where_every_role_may_call():
             for operation in path_view.operations:
                 op_id = operation.view_func.__name__
                 everyone = set(roles_of(operation)) == set(ROLES)
-                assert (op_id in docs.EVERY_ROLE) == everyone, op_id
+                assert (op_id in docs_codes.EVERY_ROLE) == everyone, op_id
                 listed = by_id[op_id]["responses"]["403"]["x-error-codes"]
                 assert listed == ([] if everyone else ["forbidden"]), op_id
 
@@ -283,7 +286,7 @@ def test_an_undocumented_error_is_answered_as_a_500(world, monkeypatch):
     assert response.status_code == 200
     response = manager.post(f"/credit_memos/{memo.id}/void")
     assert (response.status_code, response.json()["error"]["code"]) == (409, "not_voidable")
-    monkeypatch.setitem(docs.OPERATION_ERRORS, "credit_memo_void", ())
+    monkeypatch.setitem(docs_codes.OPERATION_ERRORS, "credit_memo_void", ())
     monkeypatch.setattr("api.errors._documented", {})
     response = manager.post(f"/credit_memos/{memo.id}/void")
     error = response.json()["error"]
@@ -356,17 +359,17 @@ class Story:
         self.step("company_create")
         self.step("products_create")
         self.step("invoice_create")
-        self.step("payment_create", invoice_id=docs.INVOICE_ID)
-        self.step("credit_memo_preview_from_invoice", invoice_id=docs.INVOICE_ID)
-        self.step("credit_memo_create_from_invoice", invoice_id=docs.INVOICE_ID)
+        self.step("payment_create", invoice_id=docs_story.INVOICE_ID)
+        self.step("credit_memo_preview_from_invoice", invoice_id=docs_story.INVOICE_ID)
+        self.step("credit_memo_create_from_invoice", invoice_id=docs_story.INVOICE_ID)
 
     def next_invoice(self):
         """INV-000043: 500.00 of support + 20 % tax."""
         answer = self.client.post("/invoices", self._real({
-            "company_id": docs.COMPANY_ID, "lines": [{
+            "company_id": docs_story.COMPANY_ID, "lines": [{
                 "name": "Premium support", "quantity": "1", "unit_price": "500.00",
                 "tax_rate": "0.20"}]})).json()
-        self.real[docs.NEXT_INVOICE_ID] = answer["id"]
+        self.real[docs_story.NEXT_INVOICE_ID] = answer["id"]
         self.real["INV-000043"] = answer["number"]
 
 
@@ -379,36 +382,36 @@ def test_the_examples_are_what_the_api_answers(world, branch):
         story.step("company_create")
         story.step("products_create")
         story.step("invoice_create")
-        story.step("payment_create", invoice_id=docs.INVOICE_ID)
+        story.step("payment_create", invoice_id=docs_story.INVOICE_ID)
         draft = story.client.post(
-            f"/invoices/{story.real[docs.INVOICE_ID]}/credit_memos",
-            story._real({**docs.CREDIT_FROM_INVOICE_IN, "draft": True})).json()
-        story.real[docs.MEMO_ID] = draft["id"]
-        story.step("credit_memo_issue", memo_id=docs.MEMO_ID)
+            f"/invoices/{story.real[docs_story.INVOICE_ID]}/credit_memos",
+            story._real({**docs_story.CREDIT_FROM_INVOICE_IN, "draft": True})).json()
+        story.real[docs_story.MEMO_ID] = draft["id"]
+        story.step("credit_memo_issue", memo_id=docs_story.MEMO_ID)
         return
     story.set_up()
-    story.step("invoice_get", invoice_id=docs.INVOICE_ID)
-    story.step("credit_memo_get", memo_id=docs.MEMO_ID)
-    story.step("company_credit_balance", company_id=docs.COMPANY_ID)
-    story.step("company_credit_check", company_id=docs.COMPANY_ID)
+    story.step("invoice_get", invoice_id=docs_story.INVOICE_ID)
+    story.step("credit_memo_get", memo_id=docs_story.MEMO_ID)
+    story.step("company_credit_balance", company_id=docs_story.COMPANY_ID)
+    story.step("company_credit_check", company_id=docs_story.COMPANY_ID)
     if branch == "apply_and_reverse":
         story.next_invoice()
-        story.step("application_create", memo_id=docs.MEMO_ID)
-        story.step("application_reverse", memo_id=docs.MEMO_ID,
-                   application_id=docs.NEXT_APPLICATION_ID)
+        story.step("application_create", memo_id=docs_story.MEMO_ID)
+        story.step("application_reverse", memo_id=docs_story.MEMO_ID,
+                   application_id=docs_story.NEXT_APPLICATION_ID)
     elif branch == "pay_out":
-        story.step("payout_create", memo_id=docs.MEMO_ID)
+        story.step("payout_create", memo_id=docs_story.MEMO_ID)
     elif branch == "auto_apply":
         story.next_invoice()
-        story.step("credit_memo_auto_apply", memo_id=docs.MEMO_ID)
+        story.step("credit_memo_auto_apply", memo_id=docs_story.MEMO_ID)
     elif branch == "close":
-        story.step("credit_memo_close", memo_id=docs.MEMO_ID)
+        story.step("credit_memo_close", memo_id=docs_story.MEMO_ID)
     elif branch == "ad_hoc":
         story.step("credit_memo_preview_ad_hoc")
         story.step("credit_memo_create_ad_hoc")
-        story.step("credit_memo_void", memo_id=docs.AD_HOC_MEMO_ID)
+        story.step("credit_memo_void", memo_id=docs_story.AD_HOC_MEMO_ID)
     elif branch == "refund":
-        story.step("refund_create", payment_id=docs.PAYMENT_ID)
+        story.step("refund_create", payment_id=docs_story.PAYMENT_ID)
 
 
 # --- in a browser ---------------------------------------------------------------------------
