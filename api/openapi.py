@@ -4,6 +4,7 @@ POST, the rule that request text holds no NUL character, and links
 from the operations that create an object to those that take its id."""
 
 from api.idempotency import HEADER as IDEMPOTENCY_HEADER
+from api.schemas.base import currency_codes
 
 ERROR_REF = {"$ref": "#/components/schemas/ErrorOut"}
 ERROR_DESCRIPTIONS = {
@@ -117,6 +118,28 @@ def _uuid_ids(schema: dict) -> None:
                     part["format"] = "uuid"
 
 
+def _shared_enums(schema: dict) -> None:
+    """The ISO 4217 list, written once as the component `CurrencyCode` and referred to
+    wherever a field takes it (a generated client then has one type, not one per field)."""
+    codes = currency_codes()
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components["CurrencyCode"] = {"type": "string", "enum": codes,
+                                  "description": "an ISO 4217 currency code"}
+    stack = [value for name, value in components.items() if name != "CurrencyCode"]
+    stack += list(schema.get("paths", {}).values())
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            if node.get("enum") == codes:
+                rest = {k: v for k, v in node.items() if k not in ("type", "enum")}
+                node.clear()
+                node.update({"$ref": "#/components/schemas/CurrencyCode", **rest})
+            else:
+                stack.extend(node.values())
+
+
 def _no_body(operation: dict) -> None:
     """An action that takes no input (void, issue, auto_apply...) documents no body; it
     tolerates `{}`, `null` or an empty body, which old clients send."""
@@ -169,6 +192,7 @@ def complete(schema: dict) -> None:
     for body in _request_schemas(schema):
         _text_rule(body)
     _uuid_ids(schema)
+    _shared_enums(schema)
     for path_item in schema.get("paths", {}).values():
         for method, operation in path_item.items():
             if not isinstance(operation, dict) or "responses" not in operation:

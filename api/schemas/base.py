@@ -101,6 +101,15 @@ WHITE_SPACE = r"\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u
 NONBLANK_PATTERN = rf"^[^\x00]*[^{WHITE_SPACE}\x00][^\x00]*$"
 
 
+# A line says what it is: a product, a subscription (which brings its product) or a name.
+NAMES_ITSELF = {"anyOf": [
+    {"required": ["product_id"], "properties": {"product_id": {"type": "string"}}},
+    {"required": ["subscription_id"], "properties": {"subscription_id": {"type": "string"}}},
+    {"required": ["name"], "properties": {"name": {"type": "string",
+                                                   "pattern": NONBLANK_PATTERN}}},
+]}
+
+
 def text(max_length: int = 200, *, required: bool = False, description: str | None = None):
     schema: dict = {"type": "string", "maxLength": max_length}
     if required:
@@ -118,14 +127,14 @@ DateIn = Annotated[StrictStr, WithJsonSchema({"type": "string", "format": "date"
                                               "description": "YYYY-MM-DD"})]
 
 
-def _currency_codes() -> list[str]:
+def currency_codes() -> list[str]:
     from babel.numbers import list_currencies
 
     return sorted(c for c in list_currencies() if len(c) == 3 and c.isalpha() and c.isupper())
 
 
 CurrencyIn = Annotated[StrictStr, WithJsonSchema({
-    "type": "string", "enum": _currency_codes(),
+    "type": "string", "enum": currency_codes(),
     "description": "an ISO 4217 code; one that is not legal tender now (XXX, XTS, a withdrawn "
                    "code) is a 422 unsupported_currency"})]
 
@@ -141,7 +150,7 @@ def _iso_date(value):
 DateQuery = Annotated[datetime.date, BeforeValidator(_iso_date)]
 
 # A list filter: any ISO 4217 code (400 invalid_currency otherwise).
-CurrencyCode = Annotated[str, WithJsonSchema({"type": "string", "enum": _currency_codes()})]
+CurrencyCode = Annotated[str, WithJsonSchema({"type": "string", "enum": currency_codes()})]
 
 # Kept for fields not yet given a kind of their own.
 Decimalish = Annotated[Any, WithJsonSchema({

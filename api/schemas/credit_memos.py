@@ -10,7 +10,7 @@ from pydantic import (
 )
 
 from api.schemas.base import (
-    NONBLANK_PATTERN,
+    NAMES_ITSELF,
     Amount,
     AmountIn,
     Currency,
@@ -38,13 +38,6 @@ _ONE_OF_AMOUNT_QUANTITY = {"not": {
     "required": ["amount", "quantity"],
     "properties": {"amount": {"not": {"type": "null"}}, "quantity": {"not": {"type": "null"}}},
 }}
-# A line names what it is: a product, a subscription (which brings its product) or a name.
-_NAMES_ITSELF = {"anyOf": [
-    {"required": ["product_id"], "properties": {"product_id": {"type": "string"}}},
-    {"required": ["subscription_id"], "properties": {"subscription_id": {"type": "string"}}},
-    {"required": ["name"], "properties": {"name": {"type": "string",
-                                                   "pattern": NONBLANK_PATTERN}}},
-]}
 _NOT_PRODUCT_AND_SUBSCRIPTION = {"not": {
     "required": ["product_id", "subscription_id"],
     "properties": {"product_id": {"type": "string"}, "subscription_id": {"type": "string"}},
@@ -81,7 +74,7 @@ class CreditFromInvoiceIn(In):
 
 class AdHocLineIn(In):
     model_config = ConfigDict(json_schema_extra={
-        "allOf": [_NAMES_ITSELF, _NOT_PRODUCT_AND_SUBSCRIPTION]})
+        "allOf": [NAMES_ITSELF, _NOT_PRODUCT_AND_SUBSCRIPTION]})
 
     product_id: Id | None = None
     subscription_id: Id | None = Field(None, description="the customer's subscription; brings "

@@ -10,7 +10,7 @@ from pydantic import (
 )
 
 from api.schemas.base import (
-    NONBLANK_PATTERN,
+    NAMES_ITSELF,
     Amount,
     AmountIn,
     Currency,
@@ -37,12 +37,7 @@ BillingAction = Literal[BILLING_ACTIONS]  # type: ignore[valid-type]
 class InvoiceLineIn(In):
     # allOf around the rule, so that generated clients keep the fields (a top-level anyOf
     # beside `properties` makes openapi-python-client write a union of the branches only).
-    model_config = ConfigDict(json_schema_extra={"allOf": [{"anyOf": [
-        {"required": ["product_id"], "properties": {"product_id": {"type": "string"}}},
-        {"required": ["subscription_id"], "properties": {"subscription_id": {"type": "string"}}},
-        {"required": ["name"], "properties": {"name": {"type": "string",
-                                                       "pattern": NONBLANK_PATTERN}}},
-    ]}]})
+    model_config = ConfigDict(json_schema_extra={"allOf": [NAMES_ITSELF]})
 
     product_id: Id | None = None
     name: text(200) | None = Field(None, description="default: the product's name; required "

@@ -1,7 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .ad_hoc_in import AdHocIn
-from .ad_hoc_in_currency_type_0 import AdHocInCurrencyType0
 from .ad_hoc_in_reason_code import AdHocInReasonCode
 from .ad_hoc_line_in import AdHocLineIn
 from .address_in import AddressIn
@@ -17,9 +16,7 @@ from .cancel_in import CancelIn
 from .change_in import ChangeIn
 from .change_in_effective_type_0 import ChangeInEffectiveType0
 from .close_in import CloseIn
-from .company_credit_balance_currency_type_0 import CompanyCreditBalanceCurrencyType0
 from .company_in import CompanyIn
-from .company_in_currency_type_0 import CompanyInCurrencyType0
 from .company_list import CompanyList
 from .company_out import CompanyOut
 from .company_patch_in import CompanyPatchIn
@@ -40,9 +37,9 @@ from .credit_memo_out_status import CreditMemoOutStatus
 from .credit_memo_preview_out import CreditMemoPreviewOut
 from .credit_memo_preview_out_origin import CreditMemoPreviewOutOrigin
 from .credit_memo_preview_out_reason_code import CreditMemoPreviewOutReasonCode
-from .credit_memos_list_currency_type_0 import CreditMemosListCurrencyType0
 from .credit_memos_list_origin_type_0 import CreditMemosListOriginType0
 from .credit_memos_list_status_type_0 import CreditMemosListStatusType0
+from .currency_code import CurrencyCode
 from .deleted_out import DeletedOut
 from .error_detail import ErrorDetail
 from .error_detail_type import ErrorDetailType
@@ -56,7 +53,6 @@ from .generated_pdf_out import GeneratedPdfOut
 from .invoice_application_out import InvoiceApplicationOut
 from .invoice_credit_line_in import InvoiceCreditLineIn
 from .invoice_in import InvoiceIn
-from .invoice_in_currency_type_0 import InvoiceInCurrencyType0
 from .invoice_line_in import InvoiceLineIn
 from .invoice_line_in_billing_action_type_0 import InvoiceLineInBillingActionType0
 from .invoice_line_out import InvoiceLineOut
@@ -81,7 +77,6 @@ from .payout_in import PayoutIn
 from .payout_out import PayoutOut
 from .payout_out_status import PayoutOutStatus
 from .plan_in import PlanIn
-from .plan_in_currency_type_0 import PlanInCurrencyType0
 from .plan_in_interval import PlanInInterval
 from .plan_in_scheme import PlanInScheme
 from .plan_list import PlanList
@@ -131,7 +126,6 @@ __all__ = (
     "AddressIn",
     "AddressOut",
     "AdHocIn",
-    "AdHocInCurrencyType0",
     "AdHocInReasonCode",
     "AdHocLineIn",
     "ApplicationIn",
@@ -145,9 +139,7 @@ __all__ = (
     "ChangeIn",
     "ChangeInEffectiveType0",
     "CloseIn",
-    "CompanyCreditBalanceCurrencyType0",
     "CompanyIn",
-    "CompanyInCurrencyType0",
     "CompanyList",
     "CompanyOut",
     "CompanyPatchIn",
@@ -168,9 +160,9 @@ __all__ = (
     "CreditMemoPreviewOut",
     "CreditMemoPreviewOutOrigin",
     "CreditMemoPreviewOutReasonCode",
-    "CreditMemosListCurrencyType0",
     "CreditMemosListOriginType0",
     "CreditMemosListStatusType0",
+    "CurrencyCode",
     "DeletedOut",
     "ErrorDetail",
     "ErrorDetailType",
@@ -184,7 +176,6 @@ __all__ = (
     "InvoiceApplicationOut",
     "InvoiceCreditLineIn",
     "InvoiceIn",
-    "InvoiceInCurrencyType0",
     "InvoiceLineIn",
     "InvoiceLineInBillingActionType0",
     "InvoiceLineOut",
@@ -209,7 +200,6 @@ __all__ = (
     "PayoutOut",
     "PayoutOutStatus",
     "PlanIn",
-    "PlanInCurrencyType0",
     "PlanInInterval",
     "PlanInScheme",
     "PlanList",

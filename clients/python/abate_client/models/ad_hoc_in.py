@@ -6,8 +6,8 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.ad_hoc_in_currency_type_0 import AdHocInCurrencyType0, check_ad_hoc_in_currency_type_0
 from ..models.ad_hoc_in_reason_code import AdHocInReasonCode, check_ad_hoc_in_reason_code
+from ..models.currency_code import CurrencyCode, check_currency_code
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ class AdHocIn:
         lines (list[AdHocLineIn]):
         reason_code (AdHocInReasonCode):
         auto_apply (bool | None | Unset):
-        currency (AdHocInCurrencyType0 | None | Unset): default: the company's
+        currency (CurrencyCode | None | Unset): default: the company's
         draft (bool | None | Unset):
         memo (None | str | Unset): shown to the customer
         reason (None | str | Unset): internal; shown to managers only
@@ -36,7 +36,7 @@ class AdHocIn:
     lines: list[AdHocLineIn]
     reason_code: AdHocInReasonCode
     auto_apply: bool | None | Unset = UNSET
-    currency: AdHocInCurrencyType0 | None | Unset = UNSET
+    currency: CurrencyCode | None | Unset = UNSET
     draft: bool | None | Unset = UNSET
     memo: None | str | Unset = UNSET
     reason: None | str | Unset = UNSET
@@ -141,7 +141,7 @@ class AdHocIn:
 
         auto_apply = _parse_auto_apply(d.pop("auto_apply", UNSET))
 
-        def _parse_currency(data: object) -> AdHocInCurrencyType0 | None | Unset:
+        def _parse_currency(data: object) -> CurrencyCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -149,12 +149,12 @@ class AdHocIn:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                currency_type_0 = check_ad_hoc_in_currency_type_0(data)
+                currency_type_0 = check_currency_code(data)
 
                 return currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AdHocInCurrencyType0 | None | Unset, data)
+            return cast(CurrencyCode | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 

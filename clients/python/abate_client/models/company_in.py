@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.company_in_currency_type_0 import CompanyInCurrencyType0, check_company_in_currency_type_0
+from ..models.currency_code import CurrencyCode, check_currency_code
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ class CompanyIn:
         billing_email (None | str | Unset): Where the company's documents and notifications are e-mailed (an addition to
             the contract).
         credit_limit (float | None | str | Unset): null or left out: no limit
-        currency (CompanyInCurrencyType0 | None | Unset): default: the marketplace's `default_currency`
+        currency (CurrencyCode | None | Unset): default: the marketplace's `default_currency`
         is_reseller (bool | None | Unset): default false
         legal_name (None | str | Unset): default: `name`
         peppol_id (None | str | Unset):
@@ -38,7 +38,7 @@ class CompanyIn:
     address: AddressIn | None | Unset = UNSET
     billing_email: None | str | Unset = UNSET
     credit_limit: float | None | str | Unset = UNSET
-    currency: CompanyInCurrencyType0 | None | Unset = UNSET
+    currency: CurrencyCode | None | Unset = UNSET
     is_reseller: bool | None | Unset = UNSET
     legal_name: None | str | Unset = UNSET
     peppol_id: None | str | Unset = UNSET
@@ -180,7 +180,7 @@ class CompanyIn:
 
         credit_limit = _parse_credit_limit(d.pop("credit_limit", UNSET))
 
-        def _parse_currency(data: object) -> CompanyInCurrencyType0 | None | Unset:
+        def _parse_currency(data: object) -> CurrencyCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -188,12 +188,12 @@ class CompanyIn:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                currency_type_0 = check_company_in_currency_type_0(data)
+                currency_type_0 = check_currency_code(data)
 
                 return currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(CompanyInCurrencyType0 | None | Unset, data)
+            return cast(CurrencyCode | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.invoice_in_currency_type_0 import InvoiceInCurrencyType0, check_invoice_in_currency_type_0
+from ..models.currency_code import CurrencyCode, check_currency_code
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class InvoiceIn:
     Attributes:
         company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
         lines (list[InvoiceLineIn]):
-        currency (InvoiceInCurrencyType0 | None | Unset): default: the company's
+        currency (CurrencyCode | None | Unset): default: the company's
         due_date (datetime.date | None | Unset):
         finalize (bool | None | Unset):
         user_id (None | Unset | UUID):
@@ -31,7 +31,7 @@ class InvoiceIn:
 
     company_id: UUID
     lines: list[InvoiceLineIn]
-    currency: InvoiceInCurrencyType0 | None | Unset = UNSET
+    currency: CurrencyCode | None | Unset = UNSET
     due_date: datetime.date | None | Unset = UNSET
     finalize: bool | None | Unset = UNSET
     user_id: None | Unset | UUID = UNSET
@@ -107,7 +107,7 @@ class InvoiceIn:
 
             lines.append(lines_item)
 
-        def _parse_currency(data: object) -> InvoiceInCurrencyType0 | None | Unset:
+        def _parse_currency(data: object) -> CurrencyCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -115,12 +115,12 @@ class InvoiceIn:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                currency_type_0 = check_invoice_in_currency_type_0(data)
+                currency_type_0 = check_currency_code(data)
 
                 return currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(InvoiceInCurrencyType0 | None | Unset, data)
+            return cast(CurrencyCode | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.plan_in_currency_type_0 import PlanInCurrencyType0, check_plan_in_currency_type_0
+from ..models.currency_code import CurrencyCode, check_currency_code
 from ..models.plan_in_interval import PlanInInterval, check_plan_in_interval
 from ..models.plan_in_scheme import PlanInScheme, check_plan_in_scheme
 from ..types import UNSET, Unset
@@ -27,7 +27,7 @@ class PlanIn:
             `metered` (price x units used, charged at the period's end)
         unit_price (float | str): a decimal string in plain notation ("200.00") or a JSON number, with at most the
             currency's minor digits (2 for EUR and USD, 0 for JPY, 3 for BHD), below 10^12 in size; zero or more
-        currency (None | PlanInCurrencyType0 | Unset): default: the marketplace's
+        currency (CurrencyCode | None | Unset): default: the marketplace's
         tax_rate (float | None | str | Unset): a fraction, "0.20" = 20 %; default 0
     """
 
@@ -37,7 +37,7 @@ class PlanIn:
     product_id: UUID
     scheme: PlanInScheme
     unit_price: float | str
-    currency: None | PlanInCurrencyType0 | Unset = UNSET
+    currency: CurrencyCode | None | Unset = UNSET
     tax_rate: float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,7 +105,7 @@ class PlanIn:
 
         unit_price = _parse_unit_price(d.pop("unit_price"))
 
-        def _parse_currency(data: object) -> None | PlanInCurrencyType0 | Unset:
+        def _parse_currency(data: object) -> CurrencyCode | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -113,12 +113,12 @@ class PlanIn:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                currency_type_0 = check_plan_in_currency_type_0(data)
+                currency_type_0 = check_currency_code(data)
 
                 return currency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PlanInCurrencyType0 | Unset, data)
+            return cast(CurrencyCode | None | Unset, data)
 
         currency = _parse_currency(d.pop("currency", UNSET))
 

@@ -7,10 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.company_credit_balance_currency_type_0 import (
-    CompanyCreditBalanceCurrencyType0,
-)
 from ...models.credit_balance_out import CreditBalanceOut
+from ...models.currency_code import CurrencyCode
 from ...models.error_out import ErrorOut
 from ...types import UNSET, Response, Unset
 
@@ -18,7 +16,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     company_id: UUID,
     *,
-    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -114,7 +112,7 @@ def sync_detailed(
     company_id: UUID,
     *,
     client: AuthenticatedClient,
-    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
 ) -> Response[CreditBalanceOut | ErrorOut]:
     """A company's credit balance
 
@@ -124,8 +122,7 @@ def sync_detailed(
 
     Args:
         company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
-        currency (CompanyCreditBalanceCurrencyType0 | None | Unset): any ISO 4217 code; default:
-            the company's currency
+        currency (CurrencyCode | None | Unset): any ISO 4217 code; default: the company's currency
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +148,7 @@ def sync(
     company_id: UUID,
     *,
     client: AuthenticatedClient,
-    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
 ) -> CreditBalanceOut | ErrorOut | None:
     """A company's credit balance
 
@@ -161,8 +158,7 @@ def sync(
 
     Args:
         company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
-        currency (CompanyCreditBalanceCurrencyType0 | None | Unset): any ISO 4217 code; default:
-            the company's currency
+        currency (CurrencyCode | None | Unset): any ISO 4217 code; default: the company's currency
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +179,7 @@ async def asyncio_detailed(
     company_id: UUID,
     *,
     client: AuthenticatedClient,
-    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
 ) -> Response[CreditBalanceOut | ErrorOut]:
     """A company's credit balance
 
@@ -193,8 +189,7 @@ async def asyncio_detailed(
 
     Args:
         company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
-        currency (CompanyCreditBalanceCurrencyType0 | None | Unset): any ISO 4217 code; default:
-            the company's currency
+        currency (CurrencyCode | None | Unset): any ISO 4217 code; default: the company's currency
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +213,7 @@ async def asyncio(
     company_id: UUID,
     *,
     client: AuthenticatedClient,
-    currency: CompanyCreditBalanceCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
 ) -> CreditBalanceOut | ErrorOut | None:
     """A company's credit balance
 
@@ -228,8 +223,7 @@ async def asyncio(
 
     Args:
         company_id (UUID): an id this API gave; one that names nothing the key may see is a 404
-        currency (CompanyCreditBalanceCurrencyType0 | None | Unset): any ISO 4217 code; default:
-            the company's currency
+        currency (CurrencyCode | None | Unset): any ISO 4217 code; default: the company's currency
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,11 +7,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.credit_memo_list import CreditMemoList
-from ...models.credit_memos_list_currency_type_0 import (
-    CreditMemosListCurrencyType0,
-)
 from ...models.credit_memos_list_origin_type_0 import CreditMemosListOriginType0
 from ...models.credit_memos_list_status_type_0 import CreditMemosListStatusType0
+from ...models.currency_code import CurrencyCode
 from ...models.error_out import ErrorOut
 from ...types import UNSET, Response, Unset
 
@@ -22,7 +20,7 @@ def _get_kwargs(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -190,7 +188,7 @@ def sync_detailed(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -209,7 +207,7 @@ def sync_detailed(
         company_id (None | str | Unset): matches `company_id` or `billed_company_id`
         user_id (None | str | Unset):
         origin (CreditMemosListOriginType0 | None | Unset):
-        currency (CreditMemosListCurrencyType0 | None | Unset): ISO 4217 code
+        currency (CurrencyCode | None | Unset): ISO 4217 code
         issued_from (datetime.date | None | Unset): inclusive, UTC
         issued_to (datetime.date | None | Unset): inclusive, UTC
         q (None | str | Unset): case-insensitive substring of the number, the company's or billed
@@ -252,7 +250,7 @@ def sync(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -271,7 +269,7 @@ def sync(
         company_id (None | str | Unset): matches `company_id` or `billed_company_id`
         user_id (None | str | Unset):
         origin (CreditMemosListOriginType0 | None | Unset):
-        currency (CreditMemosListCurrencyType0 | None | Unset): ISO 4217 code
+        currency (CurrencyCode | None | Unset): ISO 4217 code
         issued_from (datetime.date | None | Unset): inclusive, UTC
         issued_to (datetime.date | None | Unset): inclusive, UTC
         q (None | str | Unset): case-insensitive substring of the number, the company's or billed
@@ -309,7 +307,7 @@ async def asyncio_detailed(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -328,7 +326,7 @@ async def asyncio_detailed(
         company_id (None | str | Unset): matches `company_id` or `billed_company_id`
         user_id (None | str | Unset):
         origin (CreditMemosListOriginType0 | None | Unset):
-        currency (CreditMemosListCurrencyType0 | None | Unset): ISO 4217 code
+        currency (CurrencyCode | None | Unset): ISO 4217 code
         issued_from (datetime.date | None | Unset): inclusive, UTC
         issued_to (datetime.date | None | Unset): inclusive, UTC
         q (None | str | Unset): case-insensitive substring of the number, the company's or billed
@@ -369,7 +367,7 @@ async def asyncio(
     company_id: None | str | Unset = UNSET,
     user_id: None | str | Unset = UNSET,
     origin: CreditMemosListOriginType0 | None | Unset = UNSET,
-    currency: CreditMemosListCurrencyType0 | None | Unset = UNSET,
+    currency: CurrencyCode | None | Unset = UNSET,
     issued_from: datetime.date | None | Unset = UNSET,
     issued_to: datetime.date | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
@@ -388,7 +386,7 @@ async def asyncio(
         company_id (None | str | Unset): matches `company_id` or `billed_company_id`
         user_id (None | str | Unset):
         origin (CreditMemosListOriginType0 | None | Unset):
-        currency (CreditMemosListCurrencyType0 | None | Unset): ISO 4217 code
+        currency (CurrencyCode | None | Unset): ISO 4217 code
         issued_from (datetime.date | None | Unset): inclusive, UTC
         issued_to (datetime.date | None | Unset): inclusive, UTC
         q (None | str | Unset): case-insensitive substring of the number, the company's or billed

@@ -1,6 +1,6 @@
 from typing import Literal
 
-CreditMemosListCurrencyType0 = Literal[
+CurrencyCode = Literal[
     "ADP",
     "AED",
     "AFA",
@@ -310,7 +310,7 @@ CreditMemosListCurrencyType0 = Literal[
     "ZWR",
 ]
 
-CREDIT_MEMOS_LIST_CURRENCY_TYPE_0_VALUES: set[CreditMemosListCurrencyType0] = {
+CURRENCY_CODE_VALUES: set[CurrencyCode] = {
     "ADP",
     "AED",
     "AFA",
@@ -621,7 +621,7 @@ CREDIT_MEMOS_LIST_CURRENCY_TYPE_0_VALUES: set[CreditMemosListCurrencyType0] = {
 }
 
 
-def check_credit_memos_list_currency_type_0(value: str) -> CreditMemosListCurrencyType0:
-    if value in CREDIT_MEMOS_LIST_CURRENCY_TYPE_0_VALUES:
+def check_currency_code(value: str) -> CurrencyCode:
+    if value in CURRENCY_CODE_VALUES:
         return value
-    raise TypeError(f"Unexpected value {value!r}. Expected one of {CREDIT_MEMOS_LIST_CURRENCY_TYPE_0_VALUES!r}")
+    raise TypeError(f"Unexpected value {value!r}. Expected one of {CURRENCY_CODE_VALUES!r}")
