@@ -180,7 +180,8 @@ def pools(live, company_id, product_id, metered_id, plan_id, *, invoice_id, rece
         # Crediting an invoice without lines credits all that is left of it.
         "POST /api/v1/invoices/{invoice_id}/credit_memos": {"invoice_id": invoices(8)},
         f"POST {memo_path}/applications/{{application_id}}/reverse": {
-            "application_id": applications(8)},
+            # Each phase reverses some wholly (a body without an amount): enough for all.
+            "application_id": applications(24)},
         "PATCH /api/v1/companies/{company_id}": {"company_id": companies(4)},
         "DELETE /api/v1/webhook_endpoints/{endpoint_id}": {"endpoint_id": endpoints(4)},
         f"POST {subscription_path}/cancel": {"subscription_id": subscriptions(4, plan_id)},
