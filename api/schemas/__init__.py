@@ -10,13 +10,11 @@ that data as it is, so the two must agree (the fuzz test checks every answer aga
 
 from api.schemas.base import (  # noqa: F401
     AMOUNT_OUT_PATTERN,
-    DECIMAL_PATTERN,
     Amount,
     Currency,
     CurrencyCode,
     CurrencyIn,
     DateQuery,
-    Decimalish,
     DecimalText,
     ErrorDetail,
     ErrorOut,

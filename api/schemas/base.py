@@ -16,7 +16,6 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-DECIMAL_PATTERN = r"^[+-]?[0-9]+(\.[0-9]+)?$"
 AMOUNT_OUT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
 # --- request fields ---------------------------------------------------------------------------
@@ -110,11 +109,16 @@ NAMES_ITSELF = {"anyOf": [
 ]}
 
 
-def text(max_length: int = 200, *, required: bool = False, description: str | None = None):
+def text(max_length: int = 200, *, required: bool = False, pattern: str | None = None,
+         description: str | None = None):
+    """Text of at most `max_length` characters; `required` text holds more than white
+    space; `pattern` gives text of a set form (the service checks it)."""
     schema: dict = {"type": "string", "maxLength": max_length}
     if required:
         schema["pattern"] = NONBLANK_PATTERN
         schema["minLength"] = 1
+    if pattern:
+        schema["pattern"] = pattern
     if description:
         schema["description"] = description
     return Annotated[StrictStr, WithJsonSchema(schema)]
@@ -152,11 +156,6 @@ DateQuery = Annotated[datetime.date, BeforeValidator(_iso_date)]
 # A list filter: any ISO 4217 code (400 invalid_currency otherwise).
 CurrencyCode = Annotated[str, WithJsonSchema({"type": "string", "enum": currency_codes()})]
 
-# Kept for fields not yet given a kind of their own.
-Decimalish = Annotated[Any, WithJsonSchema({
-    "anyOf": [{"type": "string", "pattern": DECIMAL_PATTERN}, {"type": "number"}],
-    "description": "a decimal string in plain notation (\"200.00\") or a JSON number",
-})]
 Amount = Annotated[str, Field(pattern=AMOUNT_OUT_PATTERN,
                               description="decimal string with the currency's minor digits")]
 DecimalText = Annotated[str, Field(pattern=AMOUNT_OUT_PATTERN, description="decimal string")]
@@ -165,7 +164,7 @@ Currency = Annotated[str, Field(description="ISO 4217 code", min_length=3, max_l
 
 class In(BaseModel):
     """A request body: unknown fields are a 400, and so is null for a required field (checked
-    before its type, so that `Any` fields such as `Decimalish` refuse it too); an optional
+    before its type, so that `Any` fields such as `AmountIn` refuse it too); an optional
     field takes null as "not given"."""
 
     model_config = ConfigDict(extra="forbid")

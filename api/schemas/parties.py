@@ -10,8 +10,6 @@ from pydantic import (
     Field,
     StrictBool,
     StrictInt,
-    StrictStr,
-    WithJsonSchema,
 )
 
 from api.schemas.base import (
@@ -41,30 +39,23 @@ def _integral(value):
 Integer = Annotated[StrictInt, BeforeValidator(_integral)]
 
 
-def _pattern(pattern: str, *, max_length: int, description: str):
-    """Text of a set form (a pattern that holds no NUL); the service checks it."""
-    return Annotated[StrictStr, WithJsonSchema({
-        "type": "string", "maxLength": max_length, "pattern": pattern,
-        "description": description})]
-
-
 # marketplaces.services: a number prefix is text of at most 20 characters without white space
 # other than the space.
-NumberPrefix = _pattern(rf"^(?:[^{WHITE_SPACE}\x00]| )*$", max_length=20, description=(
+NumberPrefix = text(pattern=rf"^(?:[^{WHITE_SPACE}\x00]| )*$", max_length=20, description=(
     "at most 20 characters; spaces but no other white space; not empty or blank "
     "(422 empty_number_prefix), and not the other document type's prefix followed by digits "
     "only, nor it followed by digits only (422 number_prefix_collision)"))
 # customers.services: "" clears the field (after the surrounding white space is dropped).
-Country = _pattern(r"^(?:[A-Z]{2})?$", max_length=2,
+Country = text(pattern=r"^(?:[A-Z]{2})?$", max_length=2,
                    description='ISO 3166-1 alpha-2, in capitals ("DE"); "" for none')
-PeppolId = _pattern(r"^(?:[0-9]{4}:[!-~]{1,80})?$", max_length=85, description=(
+PeppolId = text(pattern=r"^(?:[0-9]{4}:[!-~]{1,80})?$", max_length=85, description=(
     '"<EAS code>:<identifier>": four digits, a colon, 1 to 80 printable ASCII characters '
     '(e.g. "0088:5790000435975"); "" for none'))
 _EMAIL_PART = rf"[^@{WHITE_SPACE}\x00]+"
 _EMAIL = rf"{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}"
-Email = _pattern(rf"^{_EMAIL}$", max_length=254, description=(
+Email = text(pattern=rf"^{_EMAIL}$", max_length=254, description=(
     "an e-mail address: something, @, a domain with a dot; no white space"))
-OptionalEmail = _pattern(rf"^(?:{_EMAIL})?$", max_length=254, description=(
+OptionalEmail = text(pattern=rf"^(?:{_EMAIL})?$", max_length=254, description=(
     'an e-mail address: something, @, a domain with a dot; no white space; "" for none'))
 
 # --- marketplace ----------------------------------------------------------------------------
