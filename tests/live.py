@@ -87,9 +87,11 @@ def _database(tmp_path: Path):
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def _wait_ready(port: int, server: subprocess.Popen, deadline: float) -> None:
+def wait_ready(port: int, deadline: float, server: subprocess.Popen | None = None) -> None:
+    """Until `/readyz` answers 200 on `port` (AssertionError at `deadline`, or as soon as
+    `server` has exited)."""
     while time.time() < deadline:
-        if server.poll() is not None:
+        if server is not None and server.poll() is not None:
             raise AssertionError(f"abate serve exited with {server.returncode}")
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
@@ -119,7 +121,7 @@ def live_abate(tmp_path: Path, *, workers: int = 1, extra_env: dict | None = Non
              "--port", str(port), "--workers", str(workers)],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            _wait_ready(port, server, time.time() + 60)
+            wait_ready(port, time.time() + 60, server)
             yield Live(url=f"http://127.0.0.1:{port}", port=port, env=env, keys=keys)
         finally:
             server.terminate()

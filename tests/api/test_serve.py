@@ -19,32 +19,15 @@ from django.db import connection
 from common.clock import now
 from credits import services as credits
 from customers import services as customers
+from tests.live import free_port, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _database_url() -> str:
     s = connection.settings_dict
     return f"postgres://{s['USER'] or 'postgres'}@{s['HOST'] or '127.0.0.1'}:" \
            f"{s['PORT'] or 5432}/{s['NAME']}"
-
-
-def _wait_ready(port: int, deadline: float) -> None:
-    while time.time() < deadline:
-        try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            c.request("GET", "/readyz")
-            if c.getresponse().status == 200:
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("abate serve did not become ready")
 
 
 @pytest.mark.postgres
@@ -61,14 +44,14 @@ def test_sigterm_finishes_the_request_in_flight():
         lines=[{"name": "Goodwill", "quantity": "1", "unit_price": "25.00"}])
     _, key = customers.api_key_create(marketplace=mp, role="manager", at=at)
 
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "abate.cli", "serve", "--no-worker", "--port", str(port),
          "--workers", "2"],
         cwd=ROOT, env={**os.environ, "DATABASE_URL": _database_url()},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
-        _wait_ready(port, time.time() + 60)
+        wait_ready(port, time.time() + 60)
         holder = psycopg.connect(_database_url())
         holder.execute("SELECT 1 FROM credits_creditmemo WHERE id = %s FOR UPDATE",
                        [memo.id])
