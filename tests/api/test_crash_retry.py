@@ -27,7 +27,8 @@ from customers import services as customers
 from invoicing.models import Invoice
 from ledger.models import JournalEntry
 from notifications.models import Event
-from tests.api.test_serve import ROOT, _database_url, _free_port, _wait_ready
+from tests.api.test_serve import ROOT, _database_url
+from tests.live import free_port, wait_ready
 
 
 def _serve(port: int, hold: str | None) -> subprocess.Popen:
@@ -40,7 +41,7 @@ def _serve(port: int, hold: str | None) -> subprocess.Popen:
          "--workers", "2"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True)
-    _wait_ready(port, time.time() + 60)
+    wait_ready(port, time.time() + 60)
     return server
 
 
@@ -75,7 +76,7 @@ def test_a_retry_after_kill_minus_9_applies_credit_once(point, tmp_path):
     body = {"invoice_id": str(invoice.id), "amount": "15.00"}
 
     flag = tmp_path / "held"
-    port = _free_port()
+    port = free_port()
     server = _serve(port, f"{point}:{flag}")
     lost = {}
     try:
@@ -101,7 +102,7 @@ def test_a_retry_after_kill_minus_9_applies_credit_once(point, tmp_path):
     committed = Application.objects.filter(memo_id=memo.id).count()
     assert committed == (1 if point == "after_commit" else 0)
 
-    port = _free_port()
+    port = free_port()
     server = _serve(port, None)
     try:
         status, answer_headers, content = _post(port, path, body, headers)
