@@ -22,6 +22,11 @@ class Product(models.Model):
     marketplace = models.ForeignKey("marketplaces.Marketplace", on_delete=models.CASCADE)
     name = models.CharField(max_length=200)
     sku = models.CharField(max_length=100, blank=True, default="")
+    # The VAT category its lines take unless a line says otherwise (common.tax), with the
+    # exemption reason for the categories that need one.
+    tax_category = models.CharField(max_length=2, default="S")
+    tax_exemption_reason_code = models.CharField(max_length=30, blank=True, default="")
+    tax_exemption_reason = models.CharField(max_length=300, blank=True, default="")
     created_at = models.DateTimeField()
 
     class Meta:

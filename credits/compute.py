@@ -41,6 +41,9 @@ class MemoLinePlan:
     period_end: object = None
     source_invoice_line: object = None
     custom_charge: bool = False
+    tax_category: str = "S"
+    tax_exemption_reason_code: str = ""
+    tax_exemption_reason: str = ""
 
     @property
     def total(self) -> Decimal:

@@ -17,7 +17,8 @@ _UNSET = object()
 
 
 LINE_FIELDS = ("memo_id", "id", "product_id", "name", "description", "quantity", "unit_price",
-               "amount", "tax_rate", "tax_amount", "billing_action", "period_start",
+               "amount", "tax_category", "tax_rate", "tax_exemption_reason_code",
+               "tax_exemption_reason", "tax_amount", "billing_action", "period_start",
                "period_end", "subscription_id", "source_invoice_line_id", "custom_charge")
 APPLICATION_FIELDS = ("memo_id", "id", "invoice_id", "invoice_number", "amount", "applied_at",
                       "applied_by", "reversed_at")
@@ -124,7 +125,10 @@ def memo_line_data(line, currency) -> dict:
         "quantity": format_decimal(line.quantity),
         "unit_price": format_amount(line.unit_price, currency),
         "amount": format_amount(line.amount, currency),
+        "tax_category": line.tax_category,
         "tax_rate": format_decimal(line.tax_rate),
+        "tax_exemption_reason_code": line.tax_exemption_reason_code,
+        "tax_exemption_reason": line.tax_exemption_reason,
         "tax_amount": format_amount(line.tax_amount, currency),
         "total": format_amount(line.amount + line.tax_amount, currency),
         "billing_action": line.billing_action,

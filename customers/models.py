@@ -29,6 +29,16 @@ class Company(models.Model):
     address_state = models.CharField(max_length=100, blank=True, default="")
     address_country = models.CharField(max_length=2, blank=True, default="")
     peppol_id = models.CharField(max_length=100, blank=True, default="")
+    # Legal registration identifier (EN 16931 BT-30/BT-47) as "scheme:identifier", like
+    # peppol_id (e.g. "0106:12345678" for a Dutch KVK number, "0184:DK12345678" for a CVR).
+    registration_id = models.CharField(max_length=100, blank=True, default="")
+    # A tax registration other than VAT (BT-32), e.g. "Godkänd för F-skatt" in Sweden.
+    tax_registration_id = models.CharField(max_length=100, blank=True, default="")
+    # Where the company is paid: its own company's account is printed on invoices (BT-84/86).
+    iban = models.CharField(max_length=34, blank=True, default="")
+    bic = models.CharField(max_length=11, blank=True, default="")
+    # The customer accounts for the VAT itself (EU reverse charge): its lines are category AE.
+    reverse_charge = models.BooleanField(default=False)
     # Where documents and notifications for this company (as payer) are e-mailed.
     billing_email = models.EmailField(blank=True, default="")
     created_at = models.DateTimeField()

@@ -7,7 +7,8 @@ document by id) import it; `pdf` and `ubl` take the plain data it returns:
      customer, when another than the payer), "references": [{id, number, issued_date}]
      (the invoices a memo credits), "marketplace": {"name"}}
 
-    party = {id, name, legal_name, vat_id, peppol_id, billing_email,
+    party = {id, name, legal_name, vat_id, peppol_id, registration_id, tax_registration_id,
+             iban, bic, reverse_charge, billing_email,
              address: {line1, line2, city, postal_code, state, country}}
 """
 
@@ -24,6 +25,11 @@ def party_data(company) -> dict:
         "legal_name": company.legal_name or company.name,
         "vat_id": company.vat_id,
         "peppol_id": company.peppol_id,
+        "registration_id": company.registration_id,
+        "tax_registration_id": company.tax_registration_id,
+        "iban": company.iban,
+        "bic": company.bic,
+        "reverse_charge": company.reverse_charge,
         "billing_email": company.billing_email,
         "address": {f: getattr(company, f"address_{f}") for f in ADDRESS_FIELDS},
     }

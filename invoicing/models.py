@@ -92,6 +92,12 @@ class InvoiceLine(models.Model):
     amount = MoneyField()
     tax_rate = RateField()
     tax_amount = MoneyField()
+    # The line's VAT category (common.tax): S carries the rate, every other category is 0 %.
+    tax_category = models.CharField(max_length=2, default="S")
+    # Why the line is not taxed at the standard rate (VATEX code and its text), for E, AE, K,
+    # G and O.
+    tax_exemption_reason_code = models.CharField(max_length=30, blank=True, default="")
+    tax_exemption_reason = models.CharField(max_length=300, blank=True, default="")
     total = MoneyField()
     billing_action = models.CharField(max_length=16, default="one_time")
     period_start = models.DateField(null=True)

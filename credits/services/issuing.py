@@ -45,7 +45,9 @@ def memo_of_plan(*, marketplace, plan: MemoPlan, at, **fields) -> CreditMemo:
             total=line.total, billing_action=line.billing_action,
             period_start=line.period_start, period_end=line.period_end,
             subscription=line.subscription, source_invoice_line=line.source_invoice_line,
-            custom_charge=line.custom_charge,
+            custom_charge=line.custom_charge, tax_category=line.tax_category,
+            tax_exemption_reason_code=line.tax_exemption_reason_code,
+            tax_exemption_reason=line.tax_exemption_reason,
         )
         for i, line in enumerate(plan.lines)
     ]
