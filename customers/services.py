@@ -16,11 +16,15 @@ ADDRESS_FIELDS = ("line1", "line2", "city", "postal_code", "state", "country")
 # The columns' lengths (a longer postal code was a database error on PostgreSQL).
 ADDRESS_LIMITS = {"line1": 200, "line2": 200, "city": 100, "postal_code": 32, "state": 100,
                   "country": 100}
-PARTY_FIELDS = ("legal_name", "vat_id", "peppol_id")
+PARTY_FIELDS = ("legal_name", "vat_id", "peppol_id", "registration_id", "tax_registration_id")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PEPPOL_ID = re.compile(r"^[0-9]{4}:[!-~]{1,80}$")  # EAS code, identifier in printable ASCII
 COUNTRY = re.compile(r"^[A-Z]{2}$")
+# A legal registration id, with its ISO 6523 scheme when known ("0106:12345678").
+REGISTRATION_ID = re.compile(r"^([0-9]{4}:)?[!-~]{1,80}$")
+IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
+BIC = re.compile(r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
 
 
 class NotAReseller(BusinessRule):
@@ -84,6 +88,19 @@ def _apply_party_data(company: Company, data: dict) -> None:
                                           max_length=64 if field == "vat_id" else 100))
     if company.peppol_id and not PEPPOL_ID.match(company.peppol_id):
         raise InvalidInput("peppol_id is '<EAS code>:<identifier>'", param="peppol_id")
+    if company.registration_id and not REGISTRATION_ID.match(company.registration_id):
+        raise InvalidInput("registration_id is '[<ISO 6523 scheme>:]<identifier>'",
+                           param="registration_id")
+    if "iban" in data:
+        company.iban = _iban(data["iban"])
+    if "bic" in data:
+        company.bic = _text(data["bic"], "bic", max_length=11).upper()
+        if company.bic and not BIC.match(company.bic):
+            raise InvalidInput("bic is a SWIFT/BIC code of 8 or 11 characters", param="bic")
+    if "reverse_charge" in data:
+        if not isinstance(data["reverse_charge"], bool):
+            raise InvalidInput("reverse_charge must be true or false", param="reverse_charge")
+        company.reverse_charge = data["reverse_charge"]
     if "address" in data:
         address = data["address"] or {}
         if not isinstance(address, dict):
@@ -100,6 +117,18 @@ def _apply_party_data(company: Company, data: dict) -> None:
         if country and not COUNTRY.match(country):
             raise InvalidInput("address.country is an ISO 3166-1 alpha-2 code",
                                param="address.country")
+
+
+def _iban(value) -> str:
+    """An IBAN, spaces removed, with its check digits verified (ISO 13616, mod 97)."""
+    iban = _text(value, "iban", max_length=42).replace(" ", "").upper()
+    if not iban:
+        return ""
+    digits = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4]) if IBAN.match(iban) else ""
+    if not digits or int(digits) % 97 != 1:
+        raise InvalidInput("iban is not a valid IBAN (its check digits do not match)",
+                           param="iban")
+    return iban
 
 
 def _billing_email(value) -> str:
