@@ -18,3 +18,10 @@ def settle_payout(*, marketplace_id: str, payout_id: str) -> str:
                             succeeded=succeeded, message=message, actor="payment_method",
                             at=now())
     return settled.status
+
+
+def pdf_schedule(*, marketplace_id, memo_id) -> None:
+    """Enqueue the memo's PDF job in the caller's transaction (the issue)."""
+    from documents.services import pdf_schedule as schedule
+
+    schedule(marketplace_id=marketplace_id, kind="credit_memo", document_id=memo_id)

@@ -19,7 +19,6 @@ from credits.models import CreditMemo
 from credits.serializers import memo_data, memos_read_related
 from credits.services.core import ChangeEvents, application_make, save_amounts
 from credits.services.rules import eligibility_error
-from documents.services import pdf_schedule
 from invoicing import locks as invoice_locks
 from invoicing import postings as invoice_postings
 from invoicing.models import Invoice, InvoiceLine
@@ -32,6 +31,7 @@ from invoicing.services import (
     invoice_prepare,
     invoice_save,
 )
+from invoicing.tasks import pdf_schedule
 from ledger.services import entries_post
 from notifications.services import events_record
 
@@ -75,7 +75,7 @@ def _apply_and_post(*, marketplace, invoice: Invoice, memos, actor, at) -> tuple
                          at=at, events=events)
     entries_post(marketplace=marketplace, at=at,
                  postings=[invoice_postings.invoice_issued(invoice), *(p for _, p in made)])
-    pdf_schedule(marketplace_id=invoice.marketplace_id, kind="invoice", document_id=invoice.id)
+    pdf_schedule(marketplace_id=invoice.marketplace_id, invoice_id=invoice.id)
     return [a for a, _ in made], events
 
 

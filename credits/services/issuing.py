@@ -21,8 +21,8 @@ from credits.selectors import credited_by_line
 from credits.services.core import ChangeEvents, auto_apply
 from credits.services.planning import check_source_invoice
 from credits.services.rules import eligibility_error
+from credits.tasks import pdf_schedule
 from documents.numbering import next_number
-from documents.services import pdf_schedule
 from ledger.services import Posting, entries_post
 
 ISSUE_FIELDS = ["issued_at", "number", "status", "subtotal", "tax_total", "total",
@@ -69,7 +69,7 @@ def memo_open(*, memo: CreditMemo, at) -> Posting:
     memo.applied_amount = memo.paid_out_amount = memo.closed_amount = 0
     memo.remaining_amount = memo.total
     memo.status = memo.derive_status()
-    pdf_schedule(marketplace_id=memo.marketplace_id, kind="credit_memo", document_id=memo.id)
+    pdf_schedule(marketplace_id=memo.marketplace_id, memo_id=memo.id)
     return postings.memo_issued(memo)
 
 
