@@ -77,7 +77,7 @@ def reap_billing_runs() -> int:
 
 def ensure_reaper() -> None:
     from common.clock import now
-    from notifications.outbox import keep_queued
+    from common.jobs import keep_queued
 
     keep_queued(reap_billing_runs, every=REAP_EVERY, at=now())
 

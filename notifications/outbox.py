@@ -4,21 +4,15 @@ An attempt is claimed in its own transaction, which also enqueues the job that w
 (when the lease of this attempt ends or its backoff is over, whichever is later), before
 anything is sent. So a worker that dies in the middle of sending leaves a queued job behind
 it, and the item is sent again, never lost. The attempt's outcome is written in a second
-transaction; a success or a final failure deletes that job again."""
+transaction; a success or a final failure deletes that job again. The plumbing any job may
+use (backoff, retries, redoing lost jobs) is in common.jobs."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 
-MAX_BACKOFF = datetime.timedelta(hours=10)
-
-
-def backoff(attempt: int) -> datetime.timedelta:
-    """How long to wait after the `attempt`-th try: base x 4^(n-1), at most 10 hours."""
-    seconds = settings.ABATE_RETRY_BASE_SECONDS * 4 ** (attempt - 1)
-    return min(datetime.timedelta(seconds=seconds), MAX_BACKOFF)
+from common.jobs import backoff
 
 
 def enqueue_wakeup(task, item, *, run_after=None):
@@ -112,51 +106,3 @@ def reschedule(item, *, task, at, extra_attempts: int) -> None:
     item.finished_at = None
     item.wakeup_job_id = enqueue_wakeup(task, item)
     item.save()
-
-
-def redo_lost_jobs(task, *, lease: datetime.timedelta, at) -> int:
-    """Queue again each job of an idempotent task that a stopped worker left "running" (it
-    started more than `lease` ago): the job is marked failed and its copy queued in one
-    transaction, so one sweep redoes it, once. Returns how many were."""
-    from django_tasks_db.models import DBTaskResult
-
-    lost = (DBTaskResult.objects.filter(task_path=task.module_path, status="RUNNING",
-                                        started_at__lt=at - lease)
-            .values_list("pk", "args_kwargs")[:500])
-    redone = 0
-    for pk, args_kwargs in lost:
-        with transaction.atomic(durable=True):
-            if fail_lost_job(job_id=pk, at=at, cause="notifications.services.WorkerLost",
-                             account="The worker running this job stopped before it "
-                                     "finished; the job was queued again."):
-                task.enqueue(*args_kwargs["args"], **args_kwargs["kwargs"])
-                redone += 1
-    return redone
-
-
-def fail_lost_job(*, job_id, at, cause: str, account: str) -> bool:
-    """Mark a job that a stopped worker left "running" failed, with why (`cause`, the
-    exception path operators see, and `account`); False when it is not running any more."""
-    from django_tasks_db.models import DBTaskResult
-
-    return bool(DBTaskResult.objects.filter(pk=job_id, status="RUNNING").update(
-        status="FAILED", finished_at=at, exception_class_path=cause, traceback=account))
-
-
-def keep_queued(task, *, every: datetime.timedelta, at) -> None:
-    """Keep one job of a periodic task queued, `every` ahead: workers call this when they
-    start and the job when it runs, so the chain goes on while any worker runs."""
-    from django_tasks_db.models import DBTaskResult
-
-    if DBTaskResult.objects.filter(task_path=task.module_path, status="READY").exists():
-        return
-    task.using(run_after=at + every).enqueue()
-
-
-def retry_job(task, *, attempt: int, max_attempts: int, at, **kwargs) -> bool:
-    """After a job failed: enqueue its next try after the backoff, unless that was the last
-    (then the job's result stays visibly failed). Returns whether it will be tried again."""
-    if attempt >= max_attempts:
-        return False
-    task.using(run_after=at + backoff(attempt)).enqueue(attempt=attempt + 1, **kwargs)
-    return True

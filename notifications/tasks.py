@@ -41,6 +41,6 @@ def ensure_sweeper() -> None:
     """Keep one sweep queued a minute ahead while workers run. `abate worker` and `abate
     serve` may call it at start; each delivery and e-mail job calls it too."""
     from common.clock import now
-    from notifications.outbox import keep_queued
+    from common.jobs import keep_queued
 
     keep_queued(sweep_outbox, every=SWEEP_EVERY, at=now())

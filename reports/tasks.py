@@ -8,7 +8,7 @@ MAX_ATTEMPTS = 3
 @task()
 def produce_report(*, report_id: str, attempt: int = 1) -> dict:
     from common.clock import now
-    from notifications.outbox import retry_job
+    from common.jobs import retry_job
     from reports.services import report_produce
 
     try:

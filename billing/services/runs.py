@@ -25,9 +25,9 @@ from billing.services.run_batches import BATCH_SIZE, batch_claim, batch_done, pl
 from billing.services.run_customer import billing_run_customer
 from common.clock import now
 from common.errors import BusinessRule, DomainError
+from common.jobs import fail_lost_job
 from common.parsing import parse_bool, parse_date
 from common.transactions import service
-from notifications.outbox import fail_lost_job
 
 # A running run writes a heartbeat at least this often while it makes progress (between
 # customers); one without a heartbeat for the lease has died.
