@@ -103,6 +103,10 @@ class Line:
     discount_amount: Decimal = ZERO
     tax_rate: Decimal = ZERO
     description: str = ""
+    # Its VAT category and exemption reason (common.tax; the run decides them).
+    tax_category: str = "S"
+    tax_exemption_reason_code: str = ""
+    tax_exemption_reason: str = ""
     product_id: object = None
     subscription_id: object = None
     period_start: object = None

@@ -82,6 +82,14 @@ class Credited:
     tax: Decimal = ZERO
 
 
+def kept_tax(line) -> dict:
+    """What a credit of an invoice line keeps of its tax besides the rate: its category and
+    exemption reason."""
+    return {"tax_category": line.tax_category,
+            "tax_exemption_reason_code": line.tax_exemption_reason_code,
+            "tax_exemption_reason": line.tax_exemption_reason}
+
+
 def credit_invoice_line(*, line, currency: str, credited: Credited, amount: Decimal | None,
                         quantity: Decimal | None, param: str) -> MemoLinePlan:
     """A memo line crediting `line` (an invoice line): `amount` (its magnitude) of its net,
@@ -123,7 +131,7 @@ def credit_invoice_line(*, line, currency: str, credited: Credited, amount: Deci
         unit_price=unit_price, amount=credit, tax_rate=line.tax_rate, tax_amount=tax,
         product=line.product, subscription=line.subscription,
         billing_action=line.billing_action, period_start=line.period_start,
-        period_end=line.period_end, source_invoice_line=line,
+        period_end=line.period_end, source_invoice_line=line, **kept_tax(line),
     )
 
 
@@ -223,6 +231,6 @@ def refund_invoice_lines(*, lines, credited: dict, amount: Decimal,
             amount=net, tax_rate=line.tax_rate, tax_amount=share - net,
             product=line.product, subscription=line.subscription,
             billing_action=line.billing_action, period_start=line.period_start,
-            period_end=line.period_end, source_invoice_line=line,
+            period_end=line.period_end, source_invoice_line=line, **kept_tax(line),
         ))
     return plans

@@ -24,6 +24,8 @@ from common.parsing import (
     parse_period,
     parse_text,
 )
+from common.tax import INPUT_FIELDS as TAX_FIELDS
+from common.tax import document_taxes, line_tax
 from common.transactions import service
 from customers.models import Company, CustomerUser
 from documents.numbering import next_number
@@ -36,7 +38,7 @@ from notifications.services import event_record
 
 LINE_FIELDS = {
     "product_id", "name", "description", "quantity", "unit_price", "discount_amount",
-    "tax_rate", "billing_action", "period_start", "period_end", "subscription_id",
+    "tax_rate", "billing_action", "period_start", "period_end", "subscription_id", *TAX_FIELDS,
 }
 
 
@@ -99,9 +101,17 @@ def lookup_subscription(*, marketplace, subscription_id, param):
     return sub
 
 
-def parse_invoice_lines(*, marketplace, lines, currency) -> list[dict]:
+def seller_vat_id(marketplace) -> str:
+    """The VAT id of the marketplace's own company (the seller on every document), or ""."""
+    return (Company.objects.filter(marketplace=marketplace, is_own=True)
+            .values_list("vat_id", flat=True).first() or "")
+
+
+def parse_invoice_lines(*, marketplace, customer, lines, currency) -> list[dict]:
+    """Lines of a new invoice from an API body, each with its tax (common.tax: category and
+    rate, from the line, its product or the `customer`'s reverse charge)."""
     parse_list(lines, param="lines", min_items=1)
-    parsed = []
+    parsed, taxes = [], []
     for i, raw in enumerate(lines):
         p = f"lines[{i}]"
         parse_object(raw, param=p, allowed=LINE_FIELDS)
@@ -126,6 +136,9 @@ def parse_invoice_lines(*, marketplace, lines, currency) -> list[dict]:
                                   allow_negative=True)
         discount = parse_amount(given(raw, "discount_amount", "0"), currency,
                                 param=f"{p}.discount_amount")
+        taxes.append(line_tax(
+            raw=raw, rate=parse_rate(given(raw, "tax_rate", "0"), param=f"{p}.tax_rate"),
+            product=product, reverse_charge=customer.reverse_charge, param=p))
         parsed.append({
             "product_id": product.id if product else None,
             "subscription_id": subscription.id if subscription else None,
@@ -135,12 +148,15 @@ def parse_invoice_lines(*, marketplace, lines, currency) -> list[dict]:
             "quantity": quantity,
             "unit_price": unit_price,
             "discount_amount": discount,
-            "tax_rate": parse_rate(given(raw, "tax_rate", "0"), param=f"{p}.tax_rate"),
             "billing_action": parse_choice(raw.get("billing_action"), BILLING_ACTIONS,
                                            param=f"{p}.billing_action", default="one_time"),
             "period_start": start,
             "period_end": end,
         })
+    taxes = document_taxes(taxes, seller_vat_id=lambda: seller_vat_id(marketplace),
+                           customer_vat_id=customer.vat_id)
+    for line, tax in zip(parsed, taxes, strict=True):
+        line.update(tax.fields)
     amounts = invoice_amounts(lines=parsed, currency=currency)
     for i, (line, a) in enumerate(zip(parsed, amounts.lines, strict=True)):
         if line["discount_amount"] > max(a.gross, Decimal(0)):
@@ -170,7 +186,8 @@ def invoice_prepare(*, marketplace, company_id, user_id=None, currency=None, due
                                            user_id=user_id)
     currency = check_currency(billed.currency if currency is None else currency)
     due = parse_date(due_date, param="due_date")
-    parsed = parse_invoice_lines(marketplace=marketplace, lines=lines, currency=currency)
+    parsed = parse_invoice_lines(marketplace=marketplace, customer=payer, lines=lines,
+                                 currency=currency)
     return invoice_priced(marketplace=marketplace, company_id=payer.id,
                           billed_company_id=billed.id, user_id=user.id if user else None,
                           currency=currency, due_date=due, lines=parsed, at=at)
@@ -179,8 +196,9 @@ def invoice_prepare(*, marketplace, company_id, user_id=None, currency=None, due
 def invoice_priced(*, marketplace, company_id, billed_company_id, user_id, currency,
                    due_date, lines: list[dict], at) -> NewInvoice:
     """A draft from checked, priced lines ({product_id, subscription_id, name, description,
-    quantity, unit_price, discount_amount, tax_rate, billing_action, period_start,
-    period_end}), in memory. Its total is never negative."""
+    quantity, unit_price, discount_amount, tax_category, tax_rate, tax_exemption_reason_code,
+    tax_exemption_reason, billing_action, period_start, period_end}; their taxes checked
+    with common.tax), in memory. Its total is never negative."""
     amounts = invoice_amounts(lines=lines, currency=currency)
     if amounts.total < 0:
         raise NegativeInvoiceTotal(
@@ -198,6 +216,9 @@ def invoice_priced(*, marketplace, company_id, billed_company_id, user_id, curre
             description=line["description"], quantity=line["quantity"],
             unit_price=line["unit_price"], discount_amount=line["discount_amount"],
             amount=a.amount, tax_rate=line["tax_rate"], tax_amount=a.tax_amount, total=a.total,
+            tax_category=line["tax_category"],
+            tax_exemption_reason_code=line["tax_exemption_reason_code"],
+            tax_exemption_reason=line["tax_exemption_reason"],
             billing_action=line["billing_action"], period_start=line["period_start"],
             period_end=line["period_end"], subscription_id=line["subscription_id"],
         )

@@ -422,6 +422,8 @@ class Line:
         self.quantity, self.name, self.description = Decimal(1), f"Line {i}", ""
         self.product = self.subscription = self.billing_action = None
         self.period_start = self.period_end = None
+        self.tax_category = "S" if rate > 0 else "Z"
+        self.tax_exemption_reason_code = self.tax_exemption_reason = ""
 
 
 @settings(max_examples=300, deadline=None)

@@ -23,21 +23,38 @@ from billing.models import BillingRunEntry, Charge, CustomerDiscount
 from billing.services.charges import ROLL_FIELDS, roll_forward
 from catalog.models import Product, Subscription
 from common.money import format_amount
+from common.tax import document_taxes, line_tax
 from common.transactions import service
 from credits.compute import MemoPlan
 from credits.services.billing import billing_invoice_issue, billing_memo_issue, memo_line
 from customers.models import Company
+from invoicing.services import seller_vat_id
 
 
-def _line(charge: Charge) -> Line:
+def _line(charge: Charge, tax) -> Line:
     return Line(
         name=charge.name, billing_action=charge.billing_action, quantity=charge.quantity,
         unit_price=charge.unit_price, discount_amount=charge.discount_amount,
-        tax_rate=charge.tax_rate, description=charge.description,
+        tax_rate=tax.rate, tax_category=tax.category,
+        tax_exemption_reason_code=tax.reason_code, tax_exemption_reason=tax.reason,
+        description=charge.description,
         product_id=charge.product_id, subscription_id=charge.subscription_id,
         period_start=charge.period_start, period_end=charge.period_end,
         charge_ids=[charge.id],
     )
+
+
+def _taxes(*, marketplace, payer, charges) -> list:
+    """Each charge's tax (common.tax): its product's category (a product not taxed at the
+    standard rate takes its charges' rate to 0), else S at its rate, reverse charge (AE) for
+    a payer marked so, or Z/O at 0; checked across the document."""
+    products = (Product.objects.exclude(tax_category="S")
+                .in_bulk({c.product_id for c in charges} - {None}))
+    taxes = [line_tax(raw={}, rate=c.tax_rate, product=products.get(c.product_id),
+                      reverse_charge=payer.reverse_charge, param=f"charges[{i}]", strict=False)
+             for i, c in enumerate(charges)]
+    return document_taxes(taxes, seller_vat_id=lambda: seller_vat_id(marketplace),
+                          customer_vat_id=payer.vat_id, param="charges")
 
 
 def _discounts(*, marketplace, company, as_of) -> list[CustomerDiscount]:
@@ -57,7 +74,9 @@ def _invoice_lines(doc: Document) -> list[dict]:
         "product_id": line.product_id, "subscription_id": line.subscription_id,
         "name": line.name, "description": line.description, "quantity": line.quantity,
         "unit_price": line.unit_price, "discount_amount": line.discount_amount,
-        "tax_rate": line.tax_rate, "billing_action": line.billing_action,
+        "tax_rate": line.tax_rate, "tax_category": line.tax_category,
+        "tax_exemption_reason_code": line.tax_exemption_reason_code,
+        "tax_exemption_reason": line.tax_exemption_reason, "billing_action": line.billing_action,
         "period_start": line.period_start, "period_end": line.period_end,
     } for line in doc.lines]
 
@@ -79,7 +98,9 @@ def _memo_plan_lines(doc: Document, charges_by_id) -> list:
             amount=-net, tax_rate=line.tax_rate, currency=c, description=description,
             product=charge.product, subscription=charge.subscription,
             billing_action=line.billing_action, period_start=line.period_start,
-            period_end=line.period_end,
+            period_end=line.period_end, tax_category=line.tax_category,
+            tax_exemption_reason_code=line.tax_exemption_reason_code,
+            tax_exemption_reason=line.tax_exemption_reason,
         ))
     return lines
 
@@ -88,7 +109,8 @@ def _issue(*, marketplace, payer, billed_id, user_id, currency, charges, discoun
            actor, at) -> dict:
     """Issue the document of one group of charges, and mark them billed by it: those in the
     database with one UPDATE, the new ones (unsaved) in memory, to be inserted billed."""
-    doc = document(lines=[_line(c) for c in charges],
+    taxes = _taxes(marketplace=marketplace, payer=payer, charges=charges)
+    doc = document(lines=[_line(c, t) for c, t in zip(charges, taxes, strict=True)],
                    discounts=_document_discounts(discounts, currency), currency=currency)
     if doc.kind == "invoice":
         issued = billing_invoice_issue(

@@ -13,6 +13,8 @@ from common.parsing import (
     parse_period,
     parse_text,
 )
+from common.tax import INPUT_FIELDS as TAX_FIELDS
+from common.tax import document_taxes, line_tax
 from credits.compute import (
     ExceedsCreditableAmount,
     MemoPlan,
@@ -25,11 +27,11 @@ from credits.selectors import invoice_lines_credited
 from credits.services.errors import OwnCompany, SubscriptionNotForCompany
 from customers.models import Company
 from invoicing.models import BILLING_ACTIONS
-from invoicing.services import lookup_product, lookup_subscription
+from invoicing.services import lookup_product, lookup_subscription, seller_vat_id
 
 INVOICE_LINE_FIELDS = {"invoice_line_id", "amount", "quantity"}
 AD_HOC_LINE_FIELDS = {"product_id", "subscription_id", "name", "description", "quantity",
-                      "unit_price", "tax_rate", "period_start", "period_end"}
+                      "unit_price", "tax_rate", "period_start", "period_end", *TAX_FIELDS}
 BILLING_LINE_FIELDS = AD_HOC_LINE_FIELDS | {"billing_action"}
 
 
@@ -151,25 +153,38 @@ def line_item(*, marketplace, payer, billed, raw: dict, param: str):
 
 def _plan_lines(*, marketplace, payer, billed, currency, lines, allowed, make) -> MemoPlan:
     """The one parser of lines that name what they credit (ad hoc and billing lines):
-    `make(fields, raw, param)` turns a line's parsed fields into a MemoLinePlan."""
-    plan = MemoPlan(currency=currency)
+    `make(fields, raw, param)` turns a line's parsed fields into a MemoLinePlan. Each line's
+    tax is decided by common.tax (its category, else its product's, else its rate and the
+    payer's reverse charge), then checked across the memo."""
+    parsed, taxes = [], []
     for i, raw in enumerate(parse_list(lines, param="lines", min_items=1)):
         p = f"lines[{i}]"
         parse_object(raw, param=p, allowed=allowed)
         product, subscription, name = line_item(marketplace=marketplace, payer=payer,
                                                 billed=billed, raw=raw, param=p)
         start, end = parse_period(raw, param=p)
-        plan.lines.append(make(dict(
+        fields = dict(
             name=name or product.name,
             quantity=parse_quantity(raw.get("quantity"), param=f"{p}.quantity"),
             unit_price=parse_amount(raw.get("unit_price"), currency, param=f"{p}.unit_price",
                                     allow_negative=True),
-            tax_rate=parse_rate(given(raw, "tax_rate", "0"), param=f"{p}.tax_rate"),
             currency=currency,
             description=parse_text(raw.get("description"), param=f"{p}.description",
                                    max_length=2000),
             product=product, subscription=subscription, period_start=start, period_end=end,
-        ), raw, p))
+        )
+        taxes.append(line_tax(
+            raw=raw, rate=parse_rate(given(raw, "tax_rate", "0"), param=f"{p}.tax_rate"),
+            product=product, reverse_charge=payer.reverse_charge, param=p))
+        parsed.append((fields, raw, p))
+    taxes = document_taxes(taxes, seller_vat_id=lambda: seller_vat_id(marketplace),
+                           customer_vat_id=payer.vat_id)
+    plan = MemoPlan(currency=currency)
+    for (fields, raw, p), tax in zip(parsed, taxes, strict=True):
+        plan.lines.append(make(
+            {**fields, "tax_rate": tax.rate, "tax_category": tax.category,
+             "tax_exemption_reason_code": tax.reason_code,
+             "tax_exemption_reason": tax.reason}, raw, p))
     return plan
 
 
