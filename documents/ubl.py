@@ -1,14 +1,50 @@
 """UBL 2.1 e-invoices per EN 16931 and Peppol BIS Billing 3.0: an Invoice (type 380) or a
-CreditNote (type 381) from plain document data (see `documents.sources`).
+CreditNote (type 381) from plain document data ({kind, document, seller, customer, billed,
+references, marketplace}; a party is {name, legal_name, vat_id, peppol_id, registration_id,
+tax_registration_id, iban, bic, billing_email, address}).
 
-Seller and buyer need a country and a Peppol endpoint id, and the seller a VAT id when a line
-is taxed: else `422 incomplete_party_data`, `param` naming the first missing field. Lines taxed
-above 0 are VAT category S; untaxed lines are Z (zero rated) when the seller has a VAT id, else
-O (not subject to VAT, which then carries no VAT id at all, as BR-O-02..04 require). Line
-prices are given unrounded (net / quantity), so quantity x price is the line's net; a negative
-line has a negative quantity and a positive price (BR-27). EN 16931 allows two decimals at
-most in amounts (BR-DEC-*): currencies with three minor digits cannot be written."""
+VAT categories come from the lines (`tax_category`: S, Z, E, AE, K, G, O), one VAT breakdown
+per category and rate. A line that predates categories (S at 0 %) is read as Z when the seller
+has a VAT id, else O. E, AE, K, G and O breakdowns carry the exemption reason (BR-x-10): the
+line's code and text, else the VATEX code of the category (AE "VATEX-EU-AE", K "VATEX-EU-IC",
+G "VATEX-EU-G", O "VATEX-EU-O"); E needs one from the line. VAT ids as each category
+requires: S, Z, E and G the seller's; AE and K the seller's and the buyer's, and K a deliver-to
+country (the buyer's) and a delivery date (the issue date) or period (the lines' periods);
+O no VAT id at all and no other category in the document (BR-O-02..04, BR-O-11..14).
 
+Parties: the legal registration id ("[scheme:]identifier") is PartyLegalEntity/CompanyID
+with its ICD scheme (NL KVK 0106, DK CVR 0184 and IS kennitala 0196 when none is given); the
+other tax registration (BT-32, e.g. Sweden's "Godkänd för F-skatt", Norway's
+"Foretaksregisteret") a PartyTaxScheme with tax scheme TAX. Invoices carry payment means when
+the seller has an IBAN: 58 (SEPA credit transfer) in EUR, 42 (payment to bank account, with
+the BIC) between Danish parties, else 30 (credit transfer), the IBAN as the payee account and
+the BIC as its branch.
+
+National rules (Peppol BIS 3.0.19; Belgium has none in this release) the data must meet, else
+`422 incomplete_party_data` naming the field: NL a seller street, city and post code, an
+invoice payment means (so the seller's IBAN), for a Dutch buyer its address; DK, IS the
+seller's registration id; IS street and post code of the seller (and of an Icelandic buyer,
+with its kennitala); IT street, city and post code; GR a VAT id EL + a valid TIN, endpoint
+9933:TIN (the buyer's too when Greek), and the myDATA MARK of the document (`mydata_mark`,
+which AADE gives when the document is transmitted; Abate does not transmit); DE between two
+German parties (XRechnung-style DE-R rules) a seller contact with telephone and e-mail and
+payment means. A Greek seller's document ID is the myDATA form "TIN|dd/mm/yyyy|0|type|series|
+number" (type 2.1 service invoice, 5.1 credit note of invoices, 5.2 one of none). A Greek
+seller cannot issue category O (GR-R-001 wants its VAT id in the ID, BR-O-02 none in the
+document): `422 einvoice_not_possible`, as is O mixed with other categories.
+
+Credit notes name the invoices they credit (BillingReference). One that credits none names
+nothing, except for a Dutch seller: NL-R-001 demands an invoice reference on every credit
+note, and the NLCIUS answer for a credit that no invoice underlies (OpenPeppol
+peppol-bis-invoice-3 issue #30: "reference to the project, customer reference (BT-10) or
+order") is the reference the credit is booked against: we repeat the buyer reference (BT-10,
+the billed company's id), never some invoice of the customer's that the memo does not credit.
+
+Line prices are given unrounded (net / quantity), so quantity x price is the line's net; a
+negative line has a negative quantity and a positive price (BR-27). EN 16931 allows two
+decimals at most in amounts (BR-DEC-*): currencies with three minor digits cannot be written."""
+
+import re
 from decimal import Decimal
 
 from lxml import etree
@@ -25,6 +61,17 @@ PROFILE_ID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
 UNIT_CODE = "C62"  # "one": a unit of the item
 PRICE_PLACES = Decimal("1e-10")
 
+CATEGORIES = ("S", "Z", "E", "AE", "K", "G", "O")
+EXEMPT = ("E", "AE", "K", "G", "O")
+EXEMPTION_DEFAULTS = {"AE": ("VATEX-EU-AE", "Reverse charge"),
+                      "K": ("VATEX-EU-IC", "Intra-Community supply"),
+                      "G": ("VATEX-EU-G", "Export outside the EU"),
+                      "O": ("VATEX-EU-O", "Not subject to VAT")}
+SELLER_VAT = ("S", "Z", "E", "AE", "K", "G")  # categories that need the seller's VAT id
+BUYER_VAT = ("AE", "K")  # and the buyer's
+DEFAULT_SCHEMES = {"NL": "0106", "DK": "0184", "IS": "0196"}
+GREEK_SERVICE_INVOICE, GREEK_CREDIT_OF_INVOICES, GREEK_CREDIT_OF_NONE = "2.1", "5.1", "5.2"
+
 
 class IncompletePartyData(BusinessRule):
     code = "incomplete_party_data"
@@ -32,6 +79,12 @@ class IncompletePartyData(BusinessRule):
 
 class UnsupportedCurrency(BusinessRule):
     code = "unsupported_currency"
+
+
+class EInvoiceNotPossible(BusinessRule):
+    """The e-invoice rules contradict each other for this document."""
+
+    code = "einvoice_not_possible"
 
 
 def _cbc(parent, name: str, text=None, **attributes):
@@ -45,7 +98,7 @@ def _cac(parent, name: str):
     return etree.SubElement(parent, f"{{{CAC}}}{name}")
 
 
-def _percent(rate: str) -> str:
+def _percent(rate) -> str:
     return format((Decimal(rate) * 100).normalize(), "f")
 
 
@@ -54,47 +107,202 @@ def _quantity(value: Decimal) -> str:
         value.quantize(Decimal(1)))
 
 
+def _scheme_and_id(value: str, country: str = "") -> tuple[str, str]:
+    """ "0106:12345678" -> ("0106", "12345678"); an identifier alone takes the country's
+    usual scheme, if any."""
+    scheme, sep, identifier = (value or "").partition(":")
+    if not sep:
+        return DEFAULT_SCHEMES.get(country, ""), scheme
+    return scheme, identifier
+
+
+def greek_tin_valid(tin: str) -> bool:
+    if not re.fullmatch(r"[0-9]{9}", tin or ""):
+        return False
+    checksum = sum(int(d) * 2 ** (8 - i) for i, d in enumerate(tin[:8]))
+    return checksum % 11 % 10 == int(tin[8])
+
+
+def norwegian_org_number_valid(number: str) -> bool:
+    if not re.fullmatch(r"[0-9]{9}", number or "") or int(number) == 0:
+        return False
+    weights = (3, 2, 7, 6, 5, 4, 3, 2)
+    check = (11 - sum(int(d) * w for d, w in zip(number[:8], weights, strict=True)) % 11) % 11
+    return check == int(number[8])
+
+
+def _country(party: dict) -> str:
+    return ((party.get("address") or {}).get("country") or "").upper()
+
+
+def _is_greek(party: dict) -> bool:
+    return _country(party) == "GR" or (party.get("vat_id") or "")[:2].upper() == "EL"
+
+
+def line_category(line: dict, seller_has_vat: bool) -> str:
+    category = line.get("tax_category") or "S"
+    if category == "S" and Decimal(line["tax_rate"]) == 0:
+        return "Z" if seller_has_vat else "O"
+    return category
+
+
+def _need(party: dict, role: str, *fields: str) -> None:
+    for field in fields:
+        value = party
+        for key in field.split("."):
+            value = (value or {}).get(key)
+        if not value:
+            raise IncompletePartyData(f"the {role} has no {field}", param=f"{role}.{field}")
+
+
 def check_parties(data: dict) -> None:
-    taxed = any(Decimal(line["tax_rate"]) != 0 for line in data["document"]["lines"])
-    for role, key in (("seller", "seller"), ("buyer", "customer")):
-        party = data[key]
-        if not (party.get("address") or {}).get("country"):
-            raise IncompletePartyData(f"the {role} has no address.country",
-                                      param=f"{role}.address.country")
-        if not party.get("peppol_id"):
-            raise IncompletePartyData(f"the {role} has no peppol_id", param=f"{role}.peppol_id")
+    seller, buyer = data["seller"], data["customer"]
+    for role, party in (("seller", seller), ("buyer", buyer)):
+        _need(party, role, "address.country", "peppol_id")
         vat_id = party.get("vat_id") or ""
         if vat_id and not vat_id[:2].isalpha():
             raise IncompletePartyData(f"the {role}'s vat_id must start with its country code",
                                       param=f"{role}.vat_id")
-    if taxed and not data["seller"].get("vat_id"):
+    seller_has_vat = bool(seller.get("vat_id"))
+    categories = {line_category(line, seller_has_vat) for line in data["document"]["lines"]}
+    unknown = categories - set(CATEGORIES)
+    if unknown:
+        raise EInvoiceNotPossible(f"unknown VAT category {sorted(unknown)[0]}",
+                                  param="lines.tax_category")
+    if "O" in categories and len(categories) > 1:
+        raise EInvoiceNotPossible(
+            "a document with lines not subject to VAT (O) can have no other VAT category "
+            "(BR-O-11)", param="lines.tax_category")
+    if categories & set(SELLER_VAT) and not seller_has_vat:
         raise IncompletePartyData("the seller has no vat_id, and a line is taxed",
                                   param="seller.vat_id")
+    if categories & set(BUYER_VAT):
+        _need(buyer, "buyer", "vat_id")
+    for index, line in enumerate(data["document"]["lines"]):
+        if line_category(line, seller_has_vat) == "E" and not (
+                line.get("tax_exemption_reason_code") or line.get("tax_exemption_reason")):
+            raise EInvoiceNotPossible("an exempt (E) line needs an exemption reason",
+                                      param=f"lines[{index}].tax_exemption_reason")
+    _check_national(data, categories)
 
 
-def _category(rate: str, seller_has_vat: bool) -> str:
-    if Decimal(rate) != 0:
-        return "S"
-    return "Z" if seller_has_vat else "O"
+def _check_national(data: dict, categories: set) -> None:
+    seller, buyer = data["seller"], data["customer"]
+    country, buyer_country = _country(seller), _country(buyer)
+    is_invoice = data["kind"] == "invoice"
+    if country in ("NL", "IT"):  # NL-R-002; IT-R-002..004
+        _need(seller, "seller", "address.line1", "address.city", "address.postal_code")
+    if country == "NL":
+        if is_invoice:  # NL-R-007: payment means on an invoice that the buyer pays
+            _need(seller, "seller", "iban")
+        if buyer_country == "NL":  # NL-R-004
+            _need(buyer, "buyer", "address.line1", "address.city", "address.postal_code")
+        for role, party in (("seller", seller), ("buyer", buyer)):
+            scheme, _ = _scheme_and_id(party.get("registration_id"), "NL")
+            if party.get("registration_id") and _country(party) == "NL" and scheme not in (
+                    "0106", "0190"):  # NL-R-003, NL-R-005
+                raise IncompletePartyData(
+                    f"a Dutch {role}'s registration_id is a KVK (0106) or OIN (0190) number",
+                    param=f"{role}.registration_id")
+    if country in ("DK", "IS"):  # DK-R-002, IS-R-002
+        _need(seller, "seller", "registration_id")
+    if country == "IS":  # IS-R-003, and IS-R-004/005 for an Icelandic buyer
+        _need(seller, "seller", "address.line1", "address.postal_code")
+        if buyer_country == "IS":
+            _need(buyer, "buyer", "registration_id", "address.line1", "address.postal_code")
+    if country == "IT" and seller.get("tax_registration_id") and not re.fullmatch(
+            r"[A-Z0-9]{11,16}", seller["tax_registration_id"]):  # IT-R-001
+        raise IncompletePartyData("an Italian seller's tax_registration_id has 11 to 16 "
+                                  "letters and digits", param="seller.tax_registration_id")
+    if country == "SE" and seller.get("tax_registration_id") and seller.get(
+            "registration_id") and seller["tax_registration_id"].strip().upper() != \
+            "GODKÄND FÖR F-SKATT":  # SE-R-005
+        raise IncompletePartyData("a Swedish seller's tax_registration_id is "
+                                  "'Godkänd för F-skatt'", param="seller.tax_registration_id")
+    vat_id = seller.get("vat_id") or ""
+    if vat_id.startswith("NO") and "O" not in categories and not (  # NO-R-001
+            re.fullmatch(r"NO[0-9]{9}MVA", vat_id) and norwegian_org_number_valid(vat_id[2:11])):
+        raise IncompletePartyData("a Norwegian VAT id is NO, the organisation number and MVA",
+                                  param="seller.vat_id")
+    if _is_greek(seller):
+        _check_greek(data, categories)
+    if country == "DE" and buyer_country == "DE":  # DE-R-001, DE-R-002, DE-R-005..007
+        _need(seller, "seller", "telephone", "billing_email", "iban",
+              "address.city", "address.postal_code")
+        _need(buyer, "buyer", "address.city", "address.postal_code")
+        if "O" in categories:  # DE-R-014: every breakdown has a rate, O has none
+            raise EInvoiceNotPossible("between German parties every VAT breakdown has a rate "
+                                      "(DE-R-014), and O has none (BR-O-05)",
+                                      param="lines.tax_category")
 
 
-def _tax_category(parent, element: str, category: str, rate: str) -> None:
+def _check_greek(data: dict, categories: set) -> None:
+    seller, buyer = data["seller"], data["customer"]
+    if "O" in categories:
+        raise EInvoiceNotPossible(
+            "a Greek seller's document ID carries its VAT id (GR-R-001), and a document not "
+            "subject to VAT (O) may carry none (BR-O-02)", param="lines.tax_category")
+    vat_id = seller.get("vat_id") or ""
+    if not (vat_id.startswith("EL") and greek_tin_valid(vat_id[2:])):  # GR-R-003
+        raise IncompletePartyData("a Greek seller's vat_id is EL and a valid TIN",
+                                  param="seller.vat_id")
+    if seller["peppol_id"] != f"9933:{vat_id[2:]}":  # GR-R-009
+        raise IncompletePartyData("a Greek seller's peppol_id is 9933:<its TIN>",
+                                  param="seller.peppol_id")
+    if _is_greek(buyer):  # GR-R-006, GR-R-010
+        buyer_vat = buyer.get("vat_id") or ""
+        if not (buyer_vat.startswith("EL") and greek_tin_valid(buyer_vat[2:])):
+            raise IncompletePartyData("a Greek buyer's vat_id is EL and a valid TIN",
+                                      param="buyer.vat_id")
+        if buyer["peppol_id"] != f"9933:{buyer_vat[2:]}":
+            raise IncompletePartyData("a Greek buyer's peppol_id is 9933:<its TIN>",
+                                      param="buyer.peppol_id")
+    mark = str(data["document"].get("mydata_mark") or "")
+    if not re.fullmatch(r"[1-9][0-9]*", mark):  # GR-R-004
+        raise IncompletePartyData("a Greek seller's e-invoice carries the myDATA MARK of the "
+                                  "document", param="mydata_mark")
+
+
+def _greek_id(tin: str, number: str, issued: str, doc_type: str) -> str:
+    """myDATA's document id: TIN|dd/mm/yyyy|installation|type|series|number (GR-R-001)."""
+    series, _, sequence = number.rpartition("-")
+    year, month, day = issued[:10].split("-")
+    return f"{tin}|{day}/{month}/{year}|0|{doc_type}|{series or 'A'}|{sequence}"
+
+
+def _exemption(lines: list[dict], category: str) -> tuple[str, str]:
+    codes = [line.get("tax_exemption_reason_code") for line in lines
+             if line.get("tax_exemption_reason_code")]
+    texts = list(dict.fromkeys(line["tax_exemption_reason"] for line in lines
+                               if line.get("tax_exemption_reason")))
+    default_code, default_text = EXEMPTION_DEFAULTS.get(category, ("", ""))
+    code = codes[0] if codes else default_code
+    text = "; ".join(texts) if texts else (default_text if code == default_code else "")
+    return code, text
+
+
+def _tax_category(parent, element: str, category: str, rate, exemption=None) -> None:
     node = _cac(parent, element)
     _cbc(node, "ID", category)
     if category != "O":
         _cbc(node, "Percent", _percent(rate))
-    if category == "O" and element == "TaxCategory":
-        _cbc(node, "TaxExemptionReasonCode", "VATEX-EU-O")
-        _cbc(node, "TaxExemptionReason", "Not subject to VAT")
+    if exemption:
+        code, text = exemption
+        if code:
+            _cbc(node, "TaxExemptionReasonCode", code)
+        if text:
+            _cbc(node, "TaxExemptionReason", text)
     _cbc(_cac(node, "TaxScheme"), "ID", "VAT")
 
 
-def _party(parent, element: str, party: dict, *, with_vat: bool, identify: bool) -> None:
+def _party(parent, element: str, party: dict, *, with_vat: bool) -> None:
     node = _cac(_cac(parent, element), "Party")
-    scheme, _, identifier = party["peppol_id"].partition(":")
+    country = _country(party)
+    scheme, identifier = _scheme_and_id(party["peppol_id"])
     _cbc(node, "EndpointID", identifier, schemeID=scheme)
-    if identify:
-        # BR-CO-26: a seller without a VAT id is identified by its endpoint's identifier.
+    registration = party.get("registration_id")
+    if not (with_vat and party.get("vat_id")) and not registration:
+        # BR-CO-26: a seller without a VAT id or registration is identified by its endpoint.
         attributes = {"schemeID": scheme} if scheme.startswith("0") else {}
         _cbc(_cac(node, "PartyIdentification"), "ID", identifier, **attributes)
     _cbc(_cac(node, "PartyName"), "Name", party["name"])
@@ -110,20 +318,50 @@ def _party(parent, element: str, party: dict, *, with_vat: bool, identify: bool)
         scheme_node = _cac(node, "PartyTaxScheme")
         _cbc(scheme_node, "CompanyID", party["vat_id"])
         _cbc(_cac(scheme_node, "TaxScheme"), "ID", "VAT")
-    _cbc(_cac(node, "PartyLegalEntity"), "RegistrationName",
-         party.get("legal_name") or party["name"])
+    if element == "AccountingSupplierParty" and party.get("tax_registration_id"):
+        scheme_node = _cac(node, "PartyTaxScheme")
+        _cbc(scheme_node, "CompanyID", party["tax_registration_id"])
+        _cbc(_cac(scheme_node, "TaxScheme"), "ID", "TAX")
+    legal = _cac(node, "PartyLegalEntity")
+    _cbc(legal, "RegistrationName", party.get("legal_name") or party["name"])
+    if registration:
+        legal_scheme, legal_id = _scheme_and_id(registration, country)
+        _cbc(legal, "CompanyID", legal_id, **({"schemeID": legal_scheme} if legal_scheme else {}))
+    if element == "AccountingSupplierParty" and party.get("telephone"):
+        contact = _cac(node, "Contact")
+        _cbc(contact, "Name", party.get("contact_name") or party["name"])
+        _cbc(contact, "Telephone", party["telephone"])
+        if party.get("billing_email"):
+            _cbc(contact, "ElectronicMail", party["billing_email"])
 
 
-def _breakdown(lines: list[dict], seller_has_vat: bool) -> list[tuple[str, str, Decimal,
-                                                                         Decimal]]:
-    groups: dict[tuple[str, str], list[Decimal]] = {}
+def _breakdown(lines: list[dict], seller_has_vat: bool) -> list[dict]:
+    groups: dict[tuple[str, str], dict] = {}
     for line in lines:
-        key = (_category(line["tax_rate"], seller_has_vat), _percent(line["tax_rate"]))
-        group = groups.setdefault(key, [Decimal(0), Decimal(0), line["tax_rate"]])
-        group[0] += Decimal(line["amount"])
-        group[1] += Decimal(line["tax_amount"])
-    return [(category, rate, taxable, tax)
-            for (category, _), (taxable, tax, rate) in groups.items()]
+        category = line_category(line, seller_has_vat)
+        key = (category, _percent(line["tax_rate"]))
+        group = groups.setdefault(key, {"category": category, "rate": line["tax_rate"],
+                                        "taxable": Decimal(0), "tax": Decimal(0), "lines": []})
+        group["taxable"] += Decimal(line["amount"])
+        group["tax"] += Decimal(line["tax_amount"])
+        group["lines"].append(line)
+    return list(groups.values())
+
+
+def _payment_means(root, data: dict, currency: str) -> None:
+    seller = data["seller"]
+    if _country(seller) == "DK" and _country(data["customer"]) == "DK" and currency != "EUR":
+        code = "42"  # DK-R-005 allows no 30; 42 wants account and branch (DK-R-006)
+        _need(seller, "seller", "bic")
+    else:
+        code = "58" if currency == "EUR" else "30"
+    means = _cac(root, "PaymentMeans")
+    _cbc(means, "PaymentMeansCode", code)
+    _cbc(means, "PaymentID", data["document"]["number"])
+    account = _cac(means, "PayeeFinancialAccount")
+    _cbc(account, "ID", seller["iban"])
+    if seller.get("bic"):
+        _cbc(_cac(account, "FinancialInstitutionBranch"), "ID", seller["bic"])
 
 
 def _line(parent, *, element: str, quantity_element: str, index: int, line: dict,
@@ -154,7 +392,7 @@ def _line(parent, *, element: str, quantity_element: str, index: int, line: dict
     if line.get("description"):
         _cbc(item, "Description", line["description"])
     _cbc(item, "Name", line["name"])
-    _tax_category(item, "ClassifiedTaxCategory", _category(line["tax_rate"], seller_has_vat),
+    _tax_category(item, "ClassifiedTaxCategory", line_category(line, seller_has_vat),
                   line["tax_rate"])
     price = (abs(gross) / abs(quantity)).quantize(PRICE_PLACES).normalize()
     _cbc(_cac(node, "Price"), "PriceAmount", format(price, "f"), currencyID=currency)
@@ -169,11 +407,15 @@ def build(data: dict) -> bytes:
             f"EN 16931 writes at most two decimals; {currency} has {minor_digits(currency)}",
             param="currency")
     check_parties(data)
+    seller, buyer = data["seller"], data["customer"]
     is_memo = data["kind"] == "credit_memo"
-    seller_has_vat = bool(data["seller"].get("vat_id"))
+    seller_has_vat = bool(seller.get("vat_id"))
     lines = document["lines"]
     breakdown = _breakdown(lines, seller_has_vat)
-    not_subject = any(category == "O" for category, *_ in breakdown)
+    categories = {group["category"] for group in breakdown}
+    with_vat = "O" not in categories
+    references = data.get("references", [])
+    greek_tin = seller["vat_id"][2:] if _is_greek(seller) else None
 
     root = etree.Element(f"{{{NS_CREDIT_NOTE if is_memo else NS_INVOICE}}}"
                          f"{'CreditNote' if is_memo else 'Invoice'}",
@@ -181,8 +423,15 @@ def build(data: dict) -> bytes:
                                 "cac": CAC, "cbc": CBC})
     _cbc(root, "CustomizationID", CUSTOMIZATION_ID)
     _cbc(root, "ProfileID", PROFILE_ID)
-    _cbc(root, "ID", document["number"])
-    _cbc(root, "IssueDate", document["issued_at"][:10])
+    if greek_tin:
+        doc_type = (GREEK_SERVICE_INVOICE if not is_memo else
+                    GREEK_CREDIT_OF_INVOICES if references else GREEK_CREDIT_OF_NONE)
+        _cbc(root, "ID", _greek_id(greek_tin, document["number"], document["issued_at"],
+                                   doc_type))
+    else:
+        _cbc(root, "ID", document["number"])
+    issue_date = document["issued_at"][:10]
+    _cbc(root, "IssueDate", issue_date)
     if is_memo:
         _cbc(root, "CreditNoteTypeCode", "381")
     else:
@@ -193,24 +442,53 @@ def build(data: dict) -> bytes:
         _cbc(root, "Note", document["memo"])
     _cbc(root, "DocumentCurrencyCode", currency)
     _cbc(root, "BuyerReference", document["billed_company_id"])
-    for reference in data.get("references", []):
+    starts = [line.get("period_start") for line in lines]
+    ends = [line.get("period_end") for line in lines]
+    delivery_period = "K" in categories and all(starts) and all(ends)
+    if delivery_period:  # BR-IC-11: the period of the supplies
+        period = _cac(root, "InvoicePeriod")
+        _cbc(period, "StartDate", min(starts))
+        _cbc(period, "EndDate", max(ends))
+    for reference in references:
         invoice = _cac(_cac(root, "BillingReference"), "InvoiceDocumentReference")
-        _cbc(invoice, "ID", reference["number"])
+        number = reference["number"]
+        if greek_tin and reference.get("issued_date"):
+            number = _greek_id(greek_tin, number, reference["issued_date"],
+                               GREEK_SERVICE_INVOICE)
+        _cbc(invoice, "ID", number)
         if reference.get("issued_date"):
             _cbc(invoice, "IssueDate", reference["issued_date"])
-    _party(root, "AccountingSupplierParty", data["seller"], with_vat=not not_subject,
-           identify=not seller_has_vat)
-    _party(root, "AccountingCustomerParty", data["customer"], with_vat=not not_subject,
-           identify=False)
+    if is_memo and not references and _country(seller) == "NL":
+        # NL-R-001 with no invoice credited: the reference the credit is booked against.
+        _cbc(_cac(_cac(root, "BillingReference"), "InvoiceDocumentReference"), "ID",
+             document["billed_company_id"])
+    if greek_tin:
+        mark = _cac(root, "AdditionalDocumentReference")
+        _cbc(mark, "ID", document["mydata_mark"])
+        _cbc(mark, "DocumentDescription", "##M.AR.K##")
+    _party(root, "AccountingSupplierParty", seller, with_vat=with_vat)
+    _party(root, "AccountingCustomerParty", buyer, with_vat=with_vat)
+    if "K" in categories:  # BR-IC-12: the deliver-to country; BR-IC-11: the date
+        delivery = _cac(root, "Delivery")
+        if not delivery_period:
+            _cbc(delivery, "ActualDeliveryDate", issue_date)
+        address = _cac(_cac(delivery, "DeliveryLocation"), "Address")
+        _cbc(_cac(address, "Country"), "IdentificationCode", _country(buyer))
+    domestic_de = _country(seller) == "DE" and _country(buyer) == "DE"
+    if seller.get("iban") and (not is_memo or domestic_de):
+        _payment_means(root, data, currency)
 
-    tax_total = sum((tax for *_, tax in breakdown), Decimal(0))
+    tax_total = sum((group["tax"] for group in breakdown), Decimal(0))
     total_node = _cac(root, "TaxTotal")
     _cbc(total_node, "TaxAmount", format_amount(tax_total, currency), currencyID=currency)
-    for category, rate, taxable, tax in breakdown:
+    for group in breakdown:
         subtotal = _cac(total_node, "TaxSubtotal")
-        _cbc(subtotal, "TaxableAmount", format_amount(taxable, currency), currencyID=currency)
-        _cbc(subtotal, "TaxAmount", format_amount(tax, currency), currencyID=currency)
-        _tax_category(subtotal, "TaxCategory", category, rate)
+        _cbc(subtotal, "TaxableAmount", format_amount(group["taxable"], currency),
+             currencyID=currency)
+        _cbc(subtotal, "TaxAmount", format_amount(group["tax"], currency), currencyID=currency)
+        category = group["category"]
+        _tax_category(subtotal, "TaxCategory", category, group["rate"],
+                      _exemption(group["lines"], category) if category in EXEMPT else None)
 
     net_total = sum((Decimal(line["amount"]) for line in lines), Decimal(0))
     monetary = _cac(root, "LegalMonetaryTotal")
