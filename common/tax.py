@@ -4,14 +4,16 @@ legal note a document must print for each. A line's tax is a category plus a rat
 
 One place decides a line's tax (`line_tax`, then `document_taxes` for the rules across a
 document's lines); invoices, credit memos, the billing engine and the pages call it. Errors
-are `InvalidInput` naming the line's field (`lines[2].tax_category`)."""
+name the line's field (`lines[2].tax_category`): `InvalidInput` (400) for a value of the
+wrong form (an unknown category, a code that is no VATEX code), `InvalidTax` (422) for a
+rule across fields or lines."""
 
 import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from common.errors import InvalidInput
+from common.errors import BusinessRule, InvalidInput
 from common.parsing import parse_choice, parse_text
 
 # (code, label)
@@ -50,9 +52,17 @@ LEGAL_NOTES = {
 }
 
 # A VATEX code as the CEF code list writes them: VATEX-EU-132-1I, VATEX-EU-AE, VATEX-FR-FRANCHISE.
-VATEX = re.compile(r"^VATEX-[A-Z]{2}(-[A-Z0-9]{1,12}){1,3}$")
+VATEX_PATTERN = r"VATEX-[A-Z]{2}(-[A-Z0-9]{1,12}){1,3}"
+VATEX = re.compile(rf"^{VATEX_PATTERN}$")
 INPUT_FIELDS = ("tax_category", "tax_exemption_reason_code", "tax_exemption_reason")
 ZERO = Decimal(0)
+
+
+class InvalidTax(BusinessRule):
+    """A line's tax breaks a rule across its fields or the document's lines (a rate with a
+    category taxed at 0, an exempt line with no reason, O beside other categories): 422."""
+
+    code = "invalid_tax"
 
 
 @dataclass(frozen=True)
@@ -90,12 +100,12 @@ def tax_of(*, category: str, rate: Decimal, reason_code: str = "", reason: str =
     label = CATEGORY_LABELS[category]
     if category == "S":
         if rate <= 0:
-            raise InvalidInput(
+            raise InvalidTax(
                 "a line of category S (standard rate) needs a tax_rate above 0; a line taxed "
                 "at 0 is Z (zero rated), E (exempt), AE, K, G or O",
                 param=_field(param, "tax_rate"))
     elif rate != 0:
-        raise InvalidInput(
+        raise InvalidTax(
             f"a line of category {category} ({label.lower()}) is taxed at 0, not "
             f"{rate.normalize():f}: only S (standard rate) carries a tax_rate",
             param=_field(param, "tax_rate"))
@@ -105,13 +115,13 @@ def tax_of(*, category: str, rate: Decimal, reason_code: str = "", reason: str =
             param=_field(param, "tax_exemption_reason_code"))
     if category in ("S", "Z"):
         if reason_code or reason:
-            raise InvalidInput(
+            raise InvalidTax(
                 f"a line of category {category} ({label.lower()}) has no exemption reason",
                 param=_field(param, "tax_exemption_reason_code" if reason_code
                              else "tax_exemption_reason"))
     elif category == "E":
         if not (reason_code or reason):
-            raise InvalidInput(
+            raise InvalidTax(
                 "an exempt line (category E) needs tax_exemption_reason_code (a VATEX code, "
                 "e.g. VATEX-EU-132-1I) or tax_exemption_reason (the text)",
                 param=_field(param, "tax_exemption_reason"))
@@ -139,10 +149,13 @@ def parse_tax_input(raw: dict, *, param: str) -> tuple[str | None, str, str]:
     if category is not None:
         category = parse_choice(category, CATEGORY_CODES, param=_field(param, "tax_category"))
     code = parse_text(raw.get("tax_exemption_reason_code"),
-                      param=_field(param, "tax_exemption_reason_code"), max_length=30).strip()
+                      param=_field(param, "tax_exemption_reason_code"), max_length=30)
     reason = parse_text(raw.get("tax_exemption_reason"),
                         param=_field(param, "tax_exemption_reason"), max_length=300).strip()
-    return category, code.upper(), reason
+    if code and not VATEX.match(code):
+        raise InvalidInput("tax_exemption_reason_code is a VATEX code in capitals, e.g. "
+                           "VATEX-EU-132-1I", param=_field(param, "tax_exemption_reason_code"))
+    return category, code, reason
 
 
 def line_tax(*, raw: dict, rate: Decimal, product=None, reverse_charge: bool = False,
@@ -165,7 +178,7 @@ def line_tax(*, raw: dict, rate: Decimal, product=None, reverse_charge: bool = F
             code = product.tax_exemption_reason_code
             reason = product.tax_exemption_reason
         if rate > 0 and strict:
-            raise InvalidInput(
+            raise InvalidTax(
                 f"the product's tax category is {category} "
                 f"({CATEGORY_LABELS[category].lower()}), taxed at 0: give tax_category S to "
                 "tax this line at a rate", param=_field(param, "tax_rate"))
@@ -176,7 +189,7 @@ def line_tax(*, raw: dict, rate: Decimal, product=None, reverse_charge: bool = F
             category, rate = "AE", ZERO
     elif category is None:
         if code or reason:
-            raise InvalidInput(
+            raise InvalidTax(
                 "a line with an exemption reason names its tax_category (E, AE, K, G or O)",
                 param=_field(param, "tax_category"))
         return LineTax("", ZERO)
@@ -201,14 +214,14 @@ def document_taxes(taxes: list[LineTax], *, seller_vat_id, customer_vat_id: str,
     categories = {t.category for t in result}
     if "O" in categories and len(categories) > 1:
         i = next(i for i, t in enumerate(result) if t.category != "O")
-        raise InvalidInput(
+        raise InvalidTax(
             "a document with lines not subject to VAT (category O) can have no line of "
             f"another category (EN 16931 BR-O-11 to 14); this one also has "
             f"{', '.join(sorted(categories - {'O'}))}: issue them on separate documents",
             param=f"{param}[{i}].tax_category")
     for i, t in enumerate(result):
         if t.category == "AE" and not (customer_vat_id and seller()):
-            raise InvalidInput(
+            raise InvalidTax(
                 "reverse charge (category AE) needs the VAT ids of the seller and the customer"
                 f" ({'the customer' if not customer_vat_id else 'the seller'} has none)",
                 param=f"{param}[{i}].tax_category")
