@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = ("E-invoices: `abate einvoice validate FILE…` checks UBL files with the official "
             "UBL 2.1 XSD, CEN EN 16931 and Peppol BIS 3 artefacts.")
 
-    def print_help(self, prog_name, subcommand):
+    def print_help(self, *args):
         einvoice.parser().print_help()
 
     def run_from_argv(self, argv):
