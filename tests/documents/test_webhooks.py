@@ -21,10 +21,13 @@ INVOICE_PAYLOAD_V1 = {
     "currency", "issued_at", "due_date", "created_at", "lines", "subtotal", "discount_total",
     "tax_total", "total", "amount_credited", "amount_paid", "amount_due", "credit_applications",
 }
+# Within a payload version fields are only added, never renamed or removed: the VAT category
+# and exemption reason of a line (issue 11) came later in version 1.
 INVOICE_LINE_V1 = {
     "id", "product_id", "name", "description", "quantity", "unit_price", "discount_amount",
-    "amount", "tax_rate", "tax_amount", "total", "billing_action", "period_start", "period_end",
-    "subscription_id", "credited_amount",
+    "amount", "tax_category", "tax_rate", "tax_exemption_reason_code", "tax_exemption_reason",
+    "tax_amount", "total", "billing_action", "period_start", "period_end", "subscription_id",
+    "credited_amount",
 }
 
 
