@@ -67,6 +67,10 @@ class CreditMemo(models.Model):
     reason = models.TextField(blank=True, default="")
     # Free text for the customer, printed on the memo (the API's and the payload's `memo`).
     note = models.TextField(blank=True, default="")
+    # The id (and verification address) a tax authority's clearance system gave the document
+    # once it was reported there, e.g. the MARK of Greece's myDATA; e-invoices carry it.
+    tax_clearance_id = models.CharField(max_length=100, blank=True, default="")
+    tax_clearance_url = models.CharField(max_length=500, blank=True, default="")
     issued_at = models.DateTimeField(null=True)
     voided_at = models.DateTimeField(null=True)
     closed_at = models.DateTimeField(null=True)

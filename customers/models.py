@@ -37,6 +37,9 @@ class Company(models.Model):
     # Where the company is paid: its own company's account is printed on invoices (BT-84/86).
     iban = models.CharField(max_length=34, blank=True, default="")
     bic = models.CharField(max_length=11, blank=True, default="")
+    # Who to call about a document (EN 16931 BT-41/42; German rules want both for a seller).
+    contact_name = models.CharField(max_length=200, blank=True, default="")
+    telephone = models.CharField(max_length=50, blank=True, default="")
     # The customer accounts for the VAT itself (EU reverse charge): its lines are category AE.
     reverse_charge = models.BooleanField(default=False)
     # Where documents and notifications for this company (as payer) are e-mailed.

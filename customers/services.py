@@ -16,7 +16,9 @@ ADDRESS_FIELDS = ("line1", "line2", "city", "postal_code", "state", "country")
 # The columns' lengths (a longer postal code was a database error on PostgreSQL).
 ADDRESS_LIMITS = {"line1": 200, "line2": 200, "city": 100, "postal_code": 32, "state": 100,
                   "country": 100}
-PARTY_FIELDS = ("legal_name", "vat_id", "peppol_id", "registration_id", "tax_registration_id")
+PARTY_FIELDS = ("legal_name", "vat_id", "peppol_id", "registration_id", "tax_registration_id",
+                "contact_name", "telephone")
+PARTY_LIMITS = {"vat_id": 64, "contact_name": 200, "telephone": 50}
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PEPPOL_ID = re.compile(r"^[0-9]{4}:[!-~]{1,80}$")  # EAS code, identifier in printable ASCII
@@ -24,6 +26,7 @@ COUNTRY = re.compile(r"^[A-Z]{2}$")
 # A legal registration id, with its ISO 6523 scheme when known ("0106:12345678").
 REGISTRATION_ID = re.compile(r"^([0-9]{4}:)?[!-~]{1,80}$")
 IBAN = re.compile(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$")
+TELEPHONE = re.compile(r"^\+?[0-9 ()./-]{3,50}$")
 BIC = re.compile(r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
 
 
@@ -85,7 +88,10 @@ def _apply_party_data(company: Company, data: dict) -> None:
     for field in PARTY_FIELDS:
         if field in data:
             setattr(company, field, _text(data[field], field,
-                                          max_length=64 if field == "vat_id" else 100))
+                                          max_length=PARTY_LIMITS.get(field, 100)))
+    if company.telephone and not TELEPHONE.match(company.telephone):
+        raise InvalidInput("telephone is digits with an optional +, spaces, dashes, dots or "
+                           "brackets", param="telephone")
     if company.peppol_id and not PEPPOL_ID.match(company.peppol_id):
         raise InvalidInput("peppol_id is '<EAS code>:<identifier>'", param="peppol_id")
     if company.registration_id and not REGISTRATION_ID.match(company.registration_id):

@@ -39,6 +39,10 @@ class Invoice(models.Model):
     currency = models.CharField(max_length=3)
     issued_at = models.DateTimeField(null=True)
     due_date = models.DateField(null=True)
+    # The id (and verification address) a tax authority's clearance system gave the document
+    # once it was reported there, e.g. the MARK of Greece's myDATA; e-invoices carry it.
+    tax_clearance_id = models.CharField(max_length=100, blank=True, default="")
+    tax_clearance_url = models.CharField(max_length=500, blank=True, default="")
     voided_at = models.DateTimeField(null=True)
     subtotal = MoneyField()
     discount_total = MoneyField()
