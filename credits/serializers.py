@@ -160,6 +160,8 @@ def memo_data(memo, *, include_reason: bool = False) -> dict:
         "reason_code": memo.reason_code,
         "reason": memo.reason,
         "memo": memo.note,
+        "tax_clearance_id": memo.tax_clearance_id or None,
+        "tax_clearance_url": memo.tax_clearance_url or None,
         "issued_at": _ts(memo.issued_at),
         "created_at": _ts(memo.created_at),
         "lines": [memo_line_data(line, c) for line in lines],

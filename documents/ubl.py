@@ -1,7 +1,7 @@
 """UBL 2.1 e-invoices per EN 16931 and Peppol BIS Billing 3.0: an Invoice (type 380) or a
 CreditNote (type 381) from plain document data ({kind, document, seller, customer, billed,
 references, marketplace}; a party is {name, legal_name, vat_id, peppol_id, registration_id,
-tax_registration_id, iban, bic, billing_email, address}).
+tax_registration_id, iban, bic, contact_name, telephone, billing_email, address}).
 
 VAT categories come from the lines (`tax_category`: S, Z, E, AE, K, G, O), one VAT breakdown
 per category and rate. A line that predates categories (S at 0 %) is read as Z when the seller
@@ -25,8 +25,9 @@ National rules (Peppol BIS 3.0.19; Belgium has none in this release) the data mu
 invoice payment means (so the seller's IBAN), for a Dutch buyer its address; DK, IS the
 seller's registration id; IS street and post code of the seller (and of an Icelandic buyer,
 with its kennitala); IT street, city and post code; GR a VAT id EL + a valid TIN, endpoint
-9933:TIN (the buyer's too when Greek), and the myDATA MARK of the document (`mydata_mark`,
-which AADE gives when the document is transmitted; Abate does not transmit); DE between two
+9933:TIN (the buyer's too when Greek), and the myDATA MARK of the document (its
+`tax_clearance_id`, which AADE gives when the seller reports the document and the seller then
+records in Abate; its `tax_clearance_url` becomes the invoice URL reference); DE between two
 German parties (XRechnung-style DE-R rules) a seller contact with telephone and e-mail and
 payment means. A Greek seller's document ID is the myDATA form "TIN|dd/mm/yyyy|0|type|series|
 number" (type 2.1 service invoice, 5.1 credit note of invoices, 5.2 one of none). A Greek
@@ -257,10 +258,11 @@ def _check_greek(data: dict, categories: set) -> None:
         if buyer["peppol_id"] != f"9933:{buyer_vat[2:]}":
             raise IncompletePartyData("a Greek buyer's peppol_id is 9933:<its TIN>",
                                       param="buyer.peppol_id")
-    mark = str(data["document"].get("mydata_mark") or "")
+    mark = str(data["document"].get("tax_clearance_id") or "")
     if not re.fullmatch(r"[1-9][0-9]*", mark):  # GR-R-004
         raise IncompletePartyData("a Greek seller's e-invoice carries the myDATA MARK of the "
-                                  "document", param="mydata_mark")
+                                  "document: record it as its tax clearance first",
+                                  param="tax_clearance_id")
 
 
 def _greek_id(tin: str, number: str, issued: str, doc_type: str) -> str:
@@ -464,8 +466,14 @@ def build(data: dict) -> bytes:
              document["billed_company_id"])
     if greek_tin:
         mark = _cac(root, "AdditionalDocumentReference")
-        _cbc(mark, "ID", document["mydata_mark"])
+        _cbc(mark, "ID", document["tax_clearance_id"])
         _cbc(mark, "DocumentDescription", "##M.AR.K##")
+        if document.get("tax_clearance_url"):  # GR-S-008: where the buyer checks it
+            link = _cac(root, "AdditionalDocumentReference")
+            _cbc(link, "ID", document["tax_clearance_id"])
+            _cbc(link, "DocumentDescription", "##INVOICE|URL##")
+            _cbc(_cac(_cac(link, "Attachment"), "ExternalReference"), "URI",
+                 document["tax_clearance_url"])
     _party(root, "AccountingSupplierParty", seller, with_vat=with_vat)
     _party(root, "AccountingCustomerParty", buyer, with_vat=with_vat)
     if "K" in categories:  # BR-IC-12: the deliver-to country; BR-IC-11: the date

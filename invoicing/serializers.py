@@ -77,6 +77,8 @@ def _shape(invoice, *, lines, credited: dict, applications) -> dict:
         "currency": c,
         "issued_at": _ts(invoice.issued_at),
         "due_date": _date(invoice.due_date),
+        "tax_clearance_id": invoice.tax_clearance_id or None,
+        "tax_clearance_url": invoice.tax_clearance_url or None,
         "created_at": _ts(invoice.created_at),
         "lines": [invoice_line_data(line, c, credited.get(line.id, 0)) for line in lines],
         "subtotal": format_amount(invoice.subtotal, c),

@@ -36,10 +36,11 @@ EMAIL_KINDS = ("credit_memo_pdf_created", "invoice_issued", "credit_applied")
 EVENT_TYPES = (
     "invoice.created", "invoice.issued", "invoice.payment_succeeded", "invoice.paid",
     "invoice.payment_refunded", "invoice.voided", "invoice.pdf_created",
+    "invoice.tax_clearance_recorded",
     "credit_memo.created", "credit_memo.issued", "credit_memo.applied",
     "credit_memo.application_reversed", "credit_memo.paid_out",
     "credit_memo.payout_succeeded", "credit_memo.payout_failed", "credit_memo.voided",
-    "credit_memo.closed", "credit_memo.pdf_created",
+    "credit_memo.closed", "credit_memo.pdf_created", "credit_memo.tax_clearance_recorded",
     "webhook_endpoint.disabled",
 )
 OUTBOX_STATUSES = ("pending", "succeeded", "failed")
