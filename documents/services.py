@@ -1,13 +1,18 @@
-"""PDF templates, generated PDFs and e-invoices of invoices and credit memos.
+"""PDF templates, generated PDFs and e-invoices, rendered from plain document data.
 
-A PDF is generated in the background after issue (`pdf_schedule`, called by the issuing
-services in their transaction), stored through Django's storage API, and followed by a
-`<kind>.pdf_created` event. A download answers at once: the stored PDF, or one rendered and
-stored then; a draft's or a void document's is rendered at each download, with its DRAFT or
-VOID mark, and never read from storage. Rendering happens outside any transaction; only the
-row and the event are written in one."""
+`documents` knows no invoice or credit memo: the app that owns a document (credits,
+invoicing) builds its plain data (see documents.pdf), schedules its PDF job after issue,
+and records its `<kind>.pdf_created` event through `on_stored`, which runs in the
+transaction that stores the PDF row. A download answers at once: the stored PDF, or one
+rendered and stored then; a draft's or a void document's is rendered at each download, with
+its DRAFT or VOID mark, and never read from storage. Rendering happens outside any
+transaction; only the row (and what `on_stored` writes) are written in one.
+
+`data` arguments below are functions that return the document's plain data: it is built only
+when a PDF is rendered, not when a stored one answers."""
 
 import hashlib
+from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError
@@ -21,20 +26,14 @@ from documents.samples import sample_data
 
 KINDS = pdf.KINDS
 
+# on_stored(generated, data): the owner's last work in the storing transaction (its event).
+OnStored = Callable[[GeneratedPdf, dict], None]
+
 
 def _check_kind(kind) -> str:
     if kind not in KINDS:
         raise InvalidInput(f"kind is one of {', '.join(KINDS)}", param="kind")
     return kind
-
-
-def pdf_schedule(*, marketplace_id, kind: str, document_id) -> None:
-    """Enqueue the PDF job in the caller's transaction (the issue), so it is never lost; one
-    that a worker died running is redone by the outbox sweep (notifications.outbox)."""
-    from documents.tasks import generate_pdf
-
-    generate_pdf.enqueue(marketplace_id=str(marketplace_id), kind=kind,
-                         document_id=str(document_id))
 
 
 def template_source(*, marketplace_id, kind: str) -> str:
@@ -97,81 +96,91 @@ def pdf_current(*, kind: str, document_id) -> GeneratedPdf | None:
             .order_by("-version").first())
 
 
-def pdf_render(*, kind: str, document) -> bytes:
-    """A PDF of the document as it is now, stored nowhere (drafts, previews of a change)."""
-    from documents.sources import document_data
+def pdf_stored(*, kind: str, document_id) -> tuple[bytes, str] | None:
+    """(the newest stored PDF, its file name as a download names it), or None when none is
+    stored yet. Never renders."""
+    generated = pdf_current(kind=kind, document_id=document_id)
+    if generated is None:
+        return None
+    with generated.file.open("rb") as handle:
+        return handle.read(), f"{generated.number}.pdf"
 
-    data = document_data(kind=kind, document=document)
-    return _render(marketplace_id=document.marketplace_id, kind=kind, data=data)[0]
+
+def pdf_render(*, marketplace_id, kind: str, data: dict) -> bytes:
+    """A PDF of the document data as given, stored nowhere (drafts, void documents)."""
+    return _render(marketplace_id=marketplace_id, kind=_check_kind(kind), data=data)[0]
 
 
-def pdf_generate(*, kind: str, document, actor: str, at, force: bool = False) -> GeneratedPdf:
-    """Render and store the PDF of an issued document, then record `<kind>.pdf_created`.
-    Without `force`, a PDF already stored is kept (the job and a download may race)."""
-    from documents.sources import document_data
-
+def pdf_generate(*, marketplace_id, kind: str, document_id, number: str,
+                 data: Callable[[], dict], at, on_stored: OnStored | None = None,
+                 force: bool = False) -> GeneratedPdf:
+    """Render and store the PDF of an issued document; `on_stored` runs in the storing
+    transaction. Without `force`, a PDF already stored is kept (the job and a download may
+    race)."""
     if not force:
-        current = pdf_current(kind=kind, document_id=document.id)
+        current = pdf_current(kind=kind, document_id=document_id)
         if current:
             return current
-    data = document_data(kind=kind, document=document)
-    content, template_hash = _render(marketplace_id=document.marketplace_id, kind=kind,
-                                     data=data)
+    plain = data()
+    content, template_hash = _render(marketplace_id=marketplace_id, kind=kind, data=plain)
     try:
-        return _pdf_store(kind=kind, document=document, data=data, content=content,
-                          template_hash=template_hash, force=force, actor=actor, at=at)
+        return _pdf_store(marketplace_id=marketplace_id, kind=kind, document_id=document_id,
+                          number=number, data=plain, content=content,
+                          template_hash=template_hash, force=force, on_stored=on_stored,
+                          at=at)
     except IntegrityError:
         # Another process stored this version first: theirs is as good as ours.
-        current = pdf_current(kind=kind, document_id=document.id)
+        current = pdf_current(kind=kind, document_id=document_id)
         if current is None:
             raise
         return current
 
 
 @service
-def _pdf_store(*, kind, document, data, content, template_hash, force, actor,
-               at) -> GeneratedPdf:
-    """Store a rendered PDF as the next version, with its event: one transaction, or, in a
-    request made once (a download or a regeneration with an Idempotency-Key), part of it."""
-    from notifications.services import event_record
-
-    version = (GeneratedPdf.objects.filter(kind=kind, document_id=document.id)
+def _pdf_store(*, marketplace_id, kind, document_id, number, data, content, template_hash,
+               force, on_stored, at) -> GeneratedPdf:
+    """Store a rendered PDF as the next version, with what the owner records: one
+    transaction, or, in a request made once (a download or a regeneration with an
+    Idempotency-Key), part of it."""
+    version = (GeneratedPdf.objects.filter(kind=kind, document_id=document_id)
                .aggregate(v=Max("version"))["v"] or 0) + 1
     if version > 1 and not force:
-        return pdf_current(kind=kind, document_id=document.id)
+        return pdf_current(kind=kind, document_id=document_id)
     generated = GeneratedPdf(
-        marketplace_id=document.marketplace_id, kind=kind, document_id=document.id,
-        number=document.number, version=version, size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(), template_hash=template_hash, created_at=at,
+        marketplace_id=marketplace_id, kind=kind, document_id=document_id, number=number,
+        version=version, size=len(content), sha256=hashlib.sha256(content).hexdigest(),
+        template_hash=template_hash, created_at=at,
     )
-    generated.file.save(f"{document.number}-v{version}.pdf", ContentFile(content), save=False)
+    generated.file.save(f"{number}-v{version}.pdf", ContentFile(content), save=False)
     try:
         generated.save()
     except IntegrityError:
         generated.file.storage.delete(generated.file.name)
         raise
-    event_record(marketplace=document.marketplace, type=f"{kind}.pdf_created", actor=actor,
-                 subject=(kind, document.id), data=data["document"], at=at)
+    if on_stored:
+        on_stored(generated, data)
     return generated
 
 
-def pdf_bytes(*, kind: str, document, actor: str, at) -> tuple[bytes, str]:
+def pdf_bytes(*, marketplace_id, kind: str, document_id, number: str | None, status: str,
+              data: Callable[[], dict], at,
+              on_stored: OnStored | None = None) -> tuple[bytes, str]:
     """What a download answers: the stored PDF of an issued document (generated now if the
     job has not run yet), or, for a draft or a void document, one rendered now (DRAFT or
     VOID marked) and not stored: a PDF stored before the void never answers as if valid."""
-    if document.status == "void":
-        name = f"{document.number}-void.pdf" if document.number else \
-            f"{kind}-void-{document.id}.pdf"
-        return pdf_render(kind=kind, document=document), name
-    if document.number is None:
-        return pdf_render(kind=kind, document=document), f"{kind}-draft-{document.id}.pdf"
-    generated = pdf_generate(kind=kind, document=document, actor=actor, at=at)
+    if status == "void":
+        name = f"{number}-void.pdf" if number else f"{kind}-void-{document_id}.pdf"
+        return pdf_render(marketplace_id=marketplace_id, kind=kind, data=data()), name
+    if number is None:
+        return (pdf_render(marketplace_id=marketplace_id, kind=kind, data=data()),
+                f"{kind}-draft-{document_id}.pdf")
+    generated = pdf_generate(marketplace_id=marketplace_id, kind=kind,
+                             document_id=document_id, number=number, data=data, at=at,
+                             on_stored=on_stored)
     with generated.file.open("rb") as handle:
-        return handle.read(), f"{document.number}.pdf"
+        return handle.read(), f"{number}.pdf"
 
 
-def ubl_document(*, kind: str, document) -> bytes:
+def ubl_document(*, data: dict) -> bytes:
     """The EN 16931 / Peppol BIS 3 UBL CreditNote or Invoice of an issued document."""
-    from documents.sources import document_data
-
-    return ubl.build(document_data(kind=kind, document=document))
+    return ubl.build(data)

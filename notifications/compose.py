@@ -1,33 +1,14 @@
 """Composing an e-mail notification: who gets it (the payer's billing contact), its subject
-and body from the marketplace's templates, and the PDF it carries. The one module of
-`notifications` that reads other apps (companies, documents); only the sending service,
-which runs in a background job, imports it."""
+and body from the marketplace's templates, and the stored PDF it carries (from the provider
+the document's app registered, notifications.attachments). Only the sending service, which
+runs in a background job, imports it."""
 
-from notifications import email
+from notifications import attachments, email
 from notifications.services import email_setting
 
 
 class CannotCompose(Exception):
     """Why this notification cannot be sent at all (not worth a retry)."""
-
-
-def _attachment(*, kind: str, data: dict, at) -> tuple[str, bytes]:
-    """(file name, PDF)."""
-    from documents import services as documents
-    from documents import sources
-
-    if kind == "invoice_issued":
-        invoice = sources.load(kind="invoice", document_id=data["id"])
-        content, name = documents.pdf_bytes(kind="invoice", document=invoice, actor="system",
-                                            at=at)
-        return name, content
-    memo = sources.load(kind="credit_memo", document_id=data["id"])
-    if kind == "credit_memo_pdf_created":
-        content, name = documents.pdf_bytes(kind="credit_memo", document=memo, actor="system",
-                                            at=at)
-        return name, content
-    # Credit applied: the memo as it stands now, with the new application and balance.
-    return f"{memo.number}.pdf", documents.pdf_render(kind="credit_memo", document=memo)
 
 
 def compose(*, notification, at) -> dict:
@@ -48,7 +29,7 @@ def compose(*, notification, at) -> dict:
     subject, body = email.render(subject=setting["subject"], body=setting["body"],
                                  values=values)
     try:
-        attachment = _attachment(kind=notification.kind, data=data, at=at)
+        attachment = attachments.attachment(notification.kind, data)
     except NotFound:
         raise CannotCompose("the document no longer exists") from None
     return {"recipient": payer.billing_email, "subject": subject, "body": body,

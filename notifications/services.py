@@ -16,11 +16,11 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 
-from common import clock
+from common import clock, jobs
 from common.errors import InvalidInput, InvalidState, NotFound
 from common.ids import parse_id
 from common.transactions import before_commit, service
-from notifications import email, locks, outbox, webhooks
+from notifications import attachments, email, locks, outbox, webhooks
 from notifications.models import (
     EMAIL_KINDS,
     EVENT_TYPES,
@@ -32,13 +32,13 @@ from notifications.models import (
     WebhookEndpoint,
 )
 
-
-class WorkerLost(Exception):
-    """Marks a job whose worker stopped while running it (see outbox_sweep)."""
-
-
 EMAIL_LEASE = datetime.timedelta(seconds=settings.EMAIL_TIMEOUT * 2)
 EMAIL_MAX_ATTEMPTS = 8
+# An e-mail whose PDF is not stored yet waits for it without counting attempts, checking again
+# after as long as it has waited so far (at least the retry base, at most an hour); after a day
+# each check counts as a failed attempt, so a PDF that never comes fails the e-mail visibly.
+ATTACHMENT_WAIT = datetime.timedelta(days=1)
+ATTACHMENT_WAIT_STEP = datetime.timedelta(hours=1)
 
 
 def event_record(*, marketplace, type: str, actor: str, subject: tuple[str, object], data: dict,
@@ -312,14 +312,23 @@ def email_send(*, notification_id, at) -> str:
         pk=parse_id(notification_id), status="pending").first()
     if notification is None:
         return "skipped"
-    # Composing may render a PDF in its own transaction: it happens before the claim.
+    # Composing reads the stored PDF; it happens before the claim.
+    not_ready = None
     try:
         composed, reason = compose.compose(notification=notification, at=at), None
     except compose.CannotCompose as error:
         composed, reason = None, str(error)
+    except attachments.NotReady as error:
+        if at - notification.created_at < ATTACHMENT_WAIT:
+            return _wait_for_attachment(notification_id=notification.id, why=str(error), at=at)
+        composed, reason, not_ready = None, None, str(error)
     claimed = outbox.claim(EmailNotification, item_id=notification.id, task=send_email,
                            lease=EMAIL_LEASE, at=at, refuse=lambda item: reason)
     if claimed is None:
+        return EmailNotification.objects.get(pk=notification.id).status
+    if not_ready:
+        outbox.finish(EmailNotification, item_id=notification.id, number=claimed.number,
+                      ok=False, error=not_ready, at=at)
         return EmailNotification.objects.get(pk=notification.id).status
     message = EmailMessage(
         subject=composed["subject"], body=composed["body"],
@@ -341,6 +350,28 @@ def email_send(*, notification_id, at) -> str:
     return EmailNotification.objects.get(pk=notification.id).status
 
 
+def _wait_for_attachment(*, notification_id, why: str, at) -> str:
+    """Try a due e-mail again later, its attempts untouched: its PDF is not stored yet."""
+    from notifications.tasks import send_email
+
+    with transaction.atomic(durable=True):
+        item = EmailNotification.objects.select_for_update(no_key=True).filter(
+            pk=notification_id).first()
+        if item is None or item.status != "pending":
+            return item.status if item else "deleted"
+        if (item.lease_until and item.lease_until > at) or (
+                item.next_attempt_at and item.next_attempt_at > at):
+            return item.status  # in flight elsewhere, or not due: its own job comes
+        waited = at - item.created_at
+        retry_at = at + min(max(jobs.backoff(1), waited), ATTACHMENT_WAIT_STEP)
+        outbox.drop_wakeup(item)
+        item.next_attempt_at = retry_at
+        item.last_error = f"waiting: {why}"[:2000]
+        item.wakeup_job_id = outbox.enqueue_wakeup(send_email, item, run_after=retry_at)
+        item.save(update_fields=["next_attempt_at", "last_error", "wakeup_job_id"])
+        return item.status
+
+
 # Recovery
 
 
@@ -351,15 +382,15 @@ def outbox_sweep(*, at, overdue=datetime.timedelta(minutes=2), lost=datetime.tim
     that a worker died running (still running after `overdue`): their PDF, its
     `<kind>.pdf_created` event and what follows it (e-mail, webhooks) would be lost
     otherwise; generating is idempotent, so a redo next to a slow live job stores one PDF.
-    Also marks jobs of this app and of documents and reports that have been running for an
-    hour (their worker died) as failed, so operators see them."""
+    The PDF jobs are those the owning apps registered (common.jobs.redo_when_lost), so this
+    reads no app above it. Also marks jobs of this app, of reports and of the registered tasks
+    that have been running for an hour (their worker died) as failed, so operators see them."""
     from django.db.models import Q
     from django_tasks_db.models import DBTaskResult
 
-    from documents.tasks import generate_pdf
     from notifications.tasks import deliver_webhook, send_email
 
-    redone = outbox.redo_lost_jobs(generate_pdf, lease=overdue, at=at)
+    redone = jobs.redo_all_lost_jobs(lease=overdue, at=at)
     requeued = 0
     for model, task in ((WebhookDelivery, deliver_webhook), (EmailNotification, send_email)):
         due = model.objects.filter(status="pending").filter(
@@ -382,9 +413,9 @@ def outbox_sweep(*, at, overdue=datetime.timedelta(minutes=2), lost=datetime.tim
                     locked.save(update_fields=["next_attempt_at", "wakeup_job_id"])
                     requeued += 1
     stale = DBTaskResult.objects.filter(status="RUNNING", started_at__lt=at - lost).filter(
-        Q(task_path__startswith="notifications.") | Q(task_path__startswith="documents.")
-        | Q(task_path__startswith="reports."))
+        Q(task_path__startswith="notifications.") | Q(task_path__startswith="reports.")
+        | Q(task_path__in=jobs.redone_task_paths()))
     failed = stale.update(status="FAILED", finished_at=at,
-                          exception_class_path="notifications.services.WorkerLost",
+                          exception_class_path=jobs.WORKER_LOST,
                           traceback="The worker running this job stopped before it finished.")
     return {"requeued": requeued, "lost_jobs": failed, "redone_jobs": redone}

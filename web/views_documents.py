@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 
 from common.clock import now
 from common.errors import DomainError
+from credits.documents import memo_pdf_bytes
 from documents import pdf as pdf_rendering
 from documents import services as documents
+from invoicing.documents import invoice_pdf_bytes
 from notifications import services as notifications
 from notifications.models import EMAIL_KINDS, WebhookDelivery, WebhookEndpoint
 from notifications.serializers import delivery_data, endpoint_data
@@ -28,11 +30,7 @@ from web.views.memos import actor
 KINDS = {"credit_memo": "Credit memo", "invoice": "Invoice"}
 
 
-def _pdf(request, kind, document):
-    if document is None:
-        raise Http404("no such document")
-    content, name = documents.pdf_bytes(kind=kind, document=document, actor=actor(request),
-                                        at=now())
+def _pdf(content: bytes, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
@@ -40,14 +38,20 @@ def _pdf(request, kind, document):
 
 @page_view
 def credit_memo_pdf(request, memo_id):
-    return _pdf(request, "credit_memo", visible_memo(
-        marketplace=request.marketplace, company=request.company, memo_id=memo_id))
+    memo = visible_memo(marketplace=request.marketplace, company=request.company,
+                        memo_id=memo_id)
+    if memo is None:
+        raise Http404("no such document")
+    return _pdf(*memo_pdf_bytes(memo=memo, actor=actor(request), at=now()))
 
 
 @page_view
 def invoice_pdf(request, invoice_id):
-    return _pdf(request, "invoice", visible_invoice(
-        marketplace=request.marketplace, company=request.company, invoice_id=invoice_id))
+    invoice = visible_invoice(marketplace=request.marketplace, company=request.company,
+                              invoice_id=invoice_id)
+    if invoice is None:
+        raise Http404("no such document")
+    return _pdf(*invoice_pdf_bytes(invoice=invoice, actor=actor(request), at=now()))
 
 
 # --- Settings › PDF templates ----------------------------------------------------------------

@@ -12,7 +12,8 @@ from api.responses import READ_ERRORS, WRITE_ERRORS, ok
 from api.schemas import ErrorOut, NoBody, Out
 from common.clock import now
 from common.errors import InvalidState
-from documents import services as documents
+from credits import documents as memo_documents
+from invoicing import documents as invoice_documents
 
 router = Router(tags=["documents"])
 
@@ -36,19 +37,16 @@ def _binary(media_type: str, description: str, errors=READ_ERRORS) -> dict:
     }
 
 
-def _pdf_response(request, kind: str, document) -> HttpResponse:
-    content, name = documents.pdf_bytes(kind=kind, document=document, actor=actor(request),
-                                        at=now())
+def _pdf_response(content: bytes, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
 
 
-def _ubl_response(kind: str, document) -> HttpResponse:
+def _ubl_response(kind: str, document, build) -> HttpResponse:
     if document.number is None:
         raise InvalidState(f"the {kind.replace('_', ' ')} is a draft: it has no e-invoice yet")
-    response = HttpResponse(documents.ubl_document(kind=kind, document=document),
-                            content_type="application/xml; charset=utf-8")
+    response = HttpResponse(build(), content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{document.number}.xml"'
     return response
 
@@ -68,7 +66,8 @@ def credit_memo_pdf(request, memo_id: str):
     """The stored PDF; if the background job has not made it yet, it is rendered and stored
     now. A draft is rendered and not stored. Amounts are written as in the API (`123.45`)."""
     memo = scoping.credit_memo_get(request.auth, memo_id)
-    return _pdf_response(request, "credit_memo", memo)
+    return _pdf_response(*memo_documents.memo_pdf_bytes(memo=memo, actor=actor(request),
+                                                        at=now()))
 
 
 @router.get("/invoices/{invoice_id}/pdf", auth=allow(READ), summary="Invoice PDF",
@@ -76,7 +75,8 @@ def credit_memo_pdf(request, memo_id: str):
 def invoice_pdf(request, invoice_id: str):
     """As the credit memo's PDF."""
     invoice = scoping.invoice_get(request.auth, invoice_id)
-    return _pdf_response(request, "invoice", invoice)
+    return _pdf_response(*invoice_documents.invoice_pdf_bytes(invoice=invoice,
+                                                             actor=actor(request), at=now()))
 
 
 @router.get("/credit_memos/{memo_id}/ubl", auth=allow(READ),
@@ -91,7 +91,7 @@ def credit_memo_ubl(request, memo_id: str):
     `seller.vat_id`). `BillingReference` names every invoice the memo credits. A draft is a
     `409`; a currency with three minor digits a `422 unsupported_currency`."""
     memo = scoping.credit_memo_get(request.auth, memo_id)
-    return _ubl_response("credit_memo", memo)
+    return _ubl_response("credit_memo", memo, lambda: memo_documents.memo_ubl(memo=memo))
 
 
 @router.get("/invoices/{invoice_id}/ubl", auth=allow(READ), summary="Invoice as UBL",
@@ -100,15 +100,14 @@ def credit_memo_ubl(request, memo_id: str):
 def invoice_ubl(request, invoice_id: str):
     """As the credit memo's e-invoice."""
     invoice = scoping.invoice_get(request.auth, invoice_id)
-    return _ubl_response("invoice", invoice)
+    return _ubl_response("invoice", invoice,
+                         lambda: invoice_documents.invoice_ubl(invoice=invoice))
 
 
-def _regenerate(request, kind: str, document):
+def _regenerate(kind: str, document, generate):
     if document.number is None:
         raise InvalidState(f"the {kind.replace('_', ' ')} is a draft")
-    generated = documents.pdf_generate(kind=kind, document=document, actor=actor(request),
-                                       at=now(), force=True)
-    return ok(_generated(generated))
+    return ok(_generated(generate()))
 
 
 @router.post("/credit_memos/{memo_id}/pdf/regenerate", auth=allow(MANAGE),
@@ -117,7 +116,9 @@ def _regenerate(request, kind: str, document):
 def credit_memo_pdf_regenerate(request, memo_id: str, body: NoBody = None):
     """Renders the PDF again with the marketplace's current template and stores it as a new
     version (the earlier ones are kept); `credit_memo.pdf_created` follows."""
-    return _regenerate(request, "credit_memo", scoping.credit_memo_get(request.auth, memo_id))
+    memo = scoping.credit_memo_get(request.auth, memo_id)
+    return _regenerate("credit_memo", memo, lambda: memo_documents.memo_pdf_generate(
+        memo=memo, actor=actor(request), at=now(), force=True))
 
 
 @router.post("/invoices/{invoice_id}/pdf/regenerate", auth=allow(MANAGE),
@@ -125,4 +126,6 @@ def credit_memo_pdf_regenerate(request, memo_id: str, body: NoBody = None):
              summary="Regenerate an invoice's PDF")
 def invoice_pdf_regenerate(request, invoice_id: str, body: NoBody = None):
     """As for a credit memo; `invoice.pdf_created` follows."""
-    return _regenerate(request, "invoice", scoping.invoice_get(request.auth, invoice_id))
+    invoice = scoping.invoice_get(request.auth, invoice_id)
+    return _regenerate("invoice", invoice, lambda: invoice_documents.invoice_pdf_generate(
+        invoice=invoice, actor=actor(request), at=now(), force=True))

@@ -15,7 +15,7 @@ class RawCredit:
     with credits/services/issuing.py issue_new): the memo (in its final state, number
     included), its line, the
     `credit_memo_issued` and `credit_applied` journal entries and lines, the application, the
-    invoice's amounts, the PDF job (documents.services.pdf_schedule), and the two events with
+    invoice's amounts, the PDF job (credits.tasks.pdf_schedule), and the two events with
     the memo's full payload (credits.serializers.memo_data), with a webhook delivery and its
     job per endpoint that wants them and an e-mail row and job when the `credit_applied`
     notification is on (notifications.services.events_record; the bench marketplace has none,
@@ -92,8 +92,8 @@ class RawCredit:
                 ("sales_allowances", company_id, amount, 0),
                 ("tax_payable", company_id, line_tax, 0),
                 ("customer_credit", company_id, 0, total)])
-            self._job(conn, "documents.tasks.generate_pdf", now, {
-                "marketplace_id": str(mp), "kind": "credit_memo", "document_id": str(memo_id)})
+            self._job(conn, "credits.tasks.generate_pdf", now, {
+                "marketplace_id": str(mp), "memo_id": str(memo_id)})
             conn.execute(
                 "INSERT INTO credits_application (id, marketplace_id, memo_id, invoice_id, "
                 "amount, original_amount, invoice_amount_due_before, applied_at, position, "

@@ -163,9 +163,8 @@ class Raw:
         self._insert(cur, "task", [{
             "id": uuid.uuid4(), "status": "READY", "enqueued_at": at,
             "args_kwargs": {"args": [], "kwargs": {"marketplace_id": str(mp),
-                                                   "kind": "invoice",
-                                                   "document_id": str(invoice_id)}},
-            "priority": 0, "task_path": "documents.tasks.generate_pdf", "worker_ids": [],
+                                                   "invoice_id": str(invoice_id)}},
+            "priority": 0, "task_path": "invoicing.tasks.generate_pdf", "worker_ids": [],
             "queue_name": "default", "backend_name": "default", "run_after": PDF_LATER,
             "exception_class_path": "", "traceback": ""}])
         if applications:

@@ -115,7 +115,8 @@ def table_counts() -> dict:
         counts = {}
         for table in TABLES:
             # Jobs: the documents' PDF jobs (workers add their own sweeps and the run's).
-            where = (" WHERE task_path = 'documents.tasks.generate_pdf'"
+            where = (" WHERE task_path IN ('credits.tasks.generate_pdf',"
+                     " 'invoicing.tasks.generate_pdf')"
                      if table == "django_tasks_database_dbtaskresult" else "")
             cursor.execute(f"SELECT count(*) FROM {table}{where}")  # noqa: S608 - ours
             counts[table] = cursor.fetchone()[0]

@@ -52,7 +52,8 @@ def run_with_workers(marketplace, *, workers: int, time_limit: float | None = No
 
     # The PDFs of documents issued before (an earlier measurement, the raw SQL's) wait: the
     # workers bill. (9999-01-01 is django-tasks-db's "no delay": a day before it is not.)
-    DBTaskResult.objects.filter(status="READY", task_path="documents.tasks.generate_pdf").update(
+    DBTaskResult.objects.filter(status="READY", task_path__in=(
+        "credits.tasks.generate_pdf", "invoicing.tasks.generate_pdf")).update(
         run_after=datetime.datetime(9998, 12, 31, tzinfo=datetime.UTC))
     procs = _start_workers(workers)
     try:

@@ -79,7 +79,7 @@ def status(memo_id: str) -> dict:
         "events": Event.objects.filter(type="credit_memo.pdf_created",
                                        subject_id=memo_id).count(),
         "pdf_jobs": sorted(DBTaskResult.objects.filter(
-            task_path="documents.tasks.generate_pdf").values_list("status", flat=True)),
+            task_path="credits.tasks.generate_pdf").values_list("status", flat=True)),
         "deliveries": sorted(WebhookDelivery.objects.values_list("status", flat=True)),
         "emails": sorted(EmailNotification.objects.values_list("status", flat=True)),
     }

@@ -9,9 +9,10 @@ from pypdf import PdfReader
 
 from common.errors import InvalidInput
 from credits import services as credits
+from credits.documents import memo_pdf_bytes, memo_pdf_generate, memo_pdf_render
 from documents import services as documents
-from documents import sources
 from documents.models import GeneratedPdf
+from invoicing.documents import invoice_document_data, invoice_pdf_render
 from notifications.models import Event
 from tests.documents.conftest import ARTIFACTS, assert_jobs_ok
 
@@ -37,12 +38,11 @@ def memo(mp, buyer, make_invoice, clock):
 
 
 def test_issue_enqueues_the_pdf_job_in_its_transaction(memo):
-    jobs = DBTaskResult.objects.filter(task_path="documents.tasks.generate_pdf")
-    memo_jobs = [j for j in jobs if j.args_kwargs["kwargs"]["document_id"] == str(memo.id)]
-    assert len(memo_jobs) == 1
-    assert memo_jobs[0].args_kwargs["kwargs"]["kind"] == "credit_memo"
-    # The invoice it was made from got its own job when it was issued.
-    assert jobs.filter(args_kwargs__kwargs__kind="invoice").count() == 1
+    [memo_job] = DBTaskResult.objects.filter(task_path="credits.tasks.generate_pdf")
+    assert memo_job.args_kwargs["kwargs"]["memo_id"] == str(memo.id)
+    # The invoice it was made from got its own job, of invoicing, when it was issued.
+    [invoice_job] = DBTaskResult.objects.filter(task_path="invoicing.tasks.generate_pdf")
+    assert invoice_job.args_kwargs["kwargs"]["invoice_id"] == str(memo.source_invoice_id)
 
 
 def test_background_job_stores_the_pdf_and_records_the_event(mp, memo, media_root):
@@ -68,29 +68,26 @@ def test_background_job_stores_the_pdf_and_records_the_event(mp, memo, media_roo
 
 def test_the_job_runs_once_per_document_even_if_run_twice(mp, memo):
     assert_jobs_ok()
-    from documents.tasks import generate_pdf
+    from credits.tasks import generate_pdf
 
-    generate_pdf.enqueue(marketplace_id=str(mp.id), kind="credit_memo",
-                         document_id=str(memo.id))
+    generate_pdf.enqueue(marketplace_id=str(mp.id), memo_id=str(memo.id))
     assert_jobs_ok()
     assert GeneratedPdf.objects.filter(document_id=memo.id).count() == 1
     assert Event.objects.filter(subject_id=memo.id, type="credit_memo.pdf_created").count() == 1
 
 
 def test_download_before_the_job_renders_and_stores_once(mp, memo, clock):
-    content, name = documents.pdf_bytes(kind="credit_memo", document=memo, actor="api",
-                                        at=clock())
+    content, name = memo_pdf_bytes(memo=memo, actor="api", at=clock())
     assert name == "CM-000001.pdf" and content.startswith(b"%PDF-")
     assert_jobs_ok()
     assert GeneratedPdf.objects.filter(document_id=memo.id).count() == 1
-    again, _ = documents.pdf_bytes(kind="credit_memo", document=memo, actor="api", at=clock())
+    again, _ = memo_pdf_bytes(memo=memo, actor="api", at=clock())
     assert again == content
 
 
 def test_regenerate_adds_a_version(mp, memo, clock):
-    first = documents.pdf_generate(kind="credit_memo", document=memo, actor="t", at=clock())
-    second = documents.pdf_generate(kind="credit_memo", document=memo, actor="t", at=clock(),
-                                    force=True)
+    first = memo_pdf_generate(memo=memo, actor="t", at=clock())
+    second = memo_pdf_generate(memo=memo, actor="t", at=clock(), force=True)
     assert (first.version, second.version) == (1, 2)
     assert first.file.name != second.file.name
     assert documents.pdf_current(kind="credit_memo", document_id=memo.id) == second
@@ -98,7 +95,7 @@ def test_regenerate_adds_a_version(mp, memo, clock):
 
 
 def test_page_rendered_to_png_for_people_to_look_at(mp, memo, clock, tmp_path):
-    content, _ = documents.pdf_bytes(kind="credit_memo", document=memo, actor="t", at=clock())
+    content, _ = memo_pdf_bytes(memo=memo, actor="t", at=clock())
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "credit-memo.pdf").write_bytes(content)
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
@@ -119,9 +116,9 @@ def test_reseller_invoice_shows_payer_and_end_customer(mp, make_company, seller,
          "tax_rate": "0.20"},
         {"name": "Rebate", "quantity": "1", "unit_price": "-5.00"},
     ])
-    data = sources.document_data(kind="invoice", document=invoice)
+    data = invoice_document_data(invoice)
     assert data["customer"]["name"] == "Resellco" and data["billed"]["name"] == "Initech"
-    text = text_of(documents.pdf_render(kind="invoice", document=invoice))
+    text = text_of(invoice_pdf_render(invoice=invoice))
     # 2 x 50.00 - 10.00 = 90.00 + 18.00 tax; -5.00 untaxed: total 103.00.
     for expected in ("Invoice", "INV-000001", "Resellco", "END CUSTOMER", "Initech", "Licence",
                      "90.00", "18.00", "-5.00", "103.00", "Amount due"):
@@ -132,8 +129,7 @@ def test_draft_is_rendered_but_not_stored(mp, buyer):
     draft = credits.credit_memo_create_ad_hoc(
         marketplace=mp, company_id=buyer.id, reason_code="goodwill", draft=True, actor="t",
         at=mp.created_at, lines=[{"name": "Goodwill", "quantity": "1", "unit_price": "25.00"}])
-    content, name = documents.pdf_bytes(kind="credit_memo", document=draft, actor="t",
-                                        at=mp.created_at)
+    content, name = memo_pdf_bytes(memo=draft, actor="t", at=mp.created_at)
     assert "draft" in name and "25.00" in text_of(content)
     assert not GeneratedPdf.objects.exists()
 
@@ -143,7 +139,7 @@ def test_custom_template_is_used_and_checked(mp, memo, clock):
         "<h1>{{ doc.title }}</h1>", "<h1>Gutschrift {{ doc.number }}</h1>")
     documents.pdf_template_update(marketplace=mp, kind="credit_memo", html=html, actor="t",
                                   at=clock())
-    text = text_of(documents.pdf_render(kind="credit_memo", document=memo))
+    text = text_of(memo_pdf_render(memo=memo))
     assert "Gutschrift CM-000001" in text
     preview = text_of(documents.pdf_preview(kind="credit_memo", html=html))
     assert "Gutschrift CM-000042" in preview  # the sample memo
@@ -156,7 +152,7 @@ def test_custom_template_is_used_and_checked(mp, memo, clock):
         documents.pdf_template_update(marketplace=mp, kind="credit_memo", actor="t",
                                       at=clock(), html='{% include "documents/pdf/x.html" %}')
     documents.pdf_template_reset(marketplace=mp, kind="credit_memo")
-    assert "Gutschrift" not in text_of(documents.pdf_render(kind="credit_memo", document=memo))
+    assert "Gutschrift" not in text_of(memo_pdf_render(memo=memo))
 
 
 def test_template_fetches_nothing(mp, memo, clock):
@@ -165,5 +161,5 @@ def test_template_fetches_nothing(mp, memo, clock):
             '<link rel="stylesheet" href="file:///etc/hostname"></body></html>')
     documents.pdf_template_update(marketplace=mp, kind="credit_memo", html=html, actor="t",
                                   at=clock())
-    text = text_of(documents.pdf_render(kind="credit_memo", document=memo))
+    text = text_of(memo_pdf_render(memo=memo))
     assert "Number CM-000001" in text and "root:" not in text

@@ -7,15 +7,15 @@ import datetime
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from credits.tasks import generate_pdf
 from documents.models import GeneratedPdf
-from documents.tasks import generate_pdf
 from notifications import services as notifications
 from notifications.models import EmailNotification, Event, WebhookDelivery
 from tests.conftest import T0
 from tests.documents.conftest import assert_jobs_ok
 from tests.documents.test_webhooks import endpoint_for, issue_memo
 
-PDF_TASK = "documents.tasks.generate_pdf"
+PDF_TASK = "credits.tasks.generate_pdf"
 
 
 def test_the_sweep_redoes_a_pdf_job_that_a_dead_worker_left_running(mp, buyer, receiver,

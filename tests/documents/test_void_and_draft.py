@@ -10,9 +10,11 @@ from decimal import Decimal
 from pypdf import PdfReader
 
 from credits import services as credits
+from credits.documents import memo_pdf_bytes
 from documents import services as documents
 from documents.models import GeneratedPdf
 from invoicing import services as invoicing
+from invoicing.documents import invoice_pdf_bytes
 from reports import queries
 from reports import services as reports
 from tests.api.conftest import ApiClient, key_for
@@ -31,7 +33,9 @@ def ad_hoc(mp, company, clock, amount, *, draft=False):
 
 
 def download(document, kind, clock):
-    return documents.pdf_bytes(kind=kind, document=document, actor="t", at=clock())
+    if kind == "invoice":
+        return invoice_pdf_bytes(invoice=document, actor="t", at=clock())
+    return memo_pdf_bytes(memo=document, actor="t", at=clock())
 
 
 def keep_picture(name: str, content: bytes) -> None:
