@@ -50,6 +50,11 @@ def company_data(company) -> dict:
             "country": _or_none(company.address_country),
         },
         "peppol_id": _or_none(company.peppol_id),
+        "registration_id": _or_none(company.registration_id),
+        "tax_registration_id": _or_none(company.tax_registration_id),
+        "iban": _or_none(company.iban),
+        "bic": _or_none(company.bic),
+        "reverse_charge": company.reverse_charge,
         "billing_email": _or_none(company.billing_email),
         "created_at": _ts(company.created_at),
     }
@@ -62,7 +67,9 @@ def user_data(user) -> dict:
 
 def product_data(product) -> dict:
     return {"id": str(product.id), "object": "product", "name": product.name,
-            "sku": _or_none(product.sku)}
+            "sku": _or_none(product.sku), "tax_category": product.tax_category,
+            "tax_exemption_reason_code": product.tax_exemption_reason_code,
+            "tax_exemption_reason": product.tax_exemption_reason}
 
 
 def refund_data(refund, *, currency: str) -> dict:

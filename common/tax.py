@@ -147,7 +147,9 @@ def parse_tax_input(raw: dict, *, param: str) -> tuple[str | None, str, str]:
     """(category or None, exemption reason code, exemption reason) as a line gives them."""
     category = raw.get("tax_category")
     if category is not None:
-        category = parse_choice(category, CATEGORY_CODES, param=_field(param, "tax_category"))
+        # str(): the API hands its enum's members (StrEnum) over as they are.
+        category = str(parse_choice(category, CATEGORY_CODES,
+                                    param=_field(param, "tax_category")))
     code = parse_text(raw.get("tax_exemption_reason_code"),
                       param=_field(param, "tax_exemption_reason_code"), max_length=30)
     reason = parse_text(raw.get("tax_exemption_reason"),

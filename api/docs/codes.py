@@ -94,6 +94,12 @@ ERROR_CODES = {
     "as_of_out_of_range": (422, "`as_of` is before the marketplace was created or more than "
                                 "a year after today."),
     "invalid_period": (422, "A line's `period_end` is before its `period_start`."),
+    "invalid_tax": (422, "A line's tax breaks a VAT rule (EN 16931): a tax_rate above 0 with "
+                         "a category other than S (its own or its product's), S at 0, an "
+                         "exempt line (E) without an exemption reason, an exemption reason "
+                         "on S or Z, a line not subject to VAT (O) beside lines of another "
+                         "category, or reverse charge (AE) without the seller's and the "
+                         "customer's VAT ids; `param` names the line's field."),
     "invalid_date_range": (422, "`date_to` is before `date_from`."),
     "discount_exceeds_amount": (422, "A line's `discount_amount` is more than its quantity "
                                      "x unit price."),
@@ -147,7 +153,7 @@ _AD_HOC = (
     "user_not_in_company", "own_company", "subscription_not_for_company",
     ("invalid_currency", "`currency` is not an ISO 4217 code."),
     ("unsupported_currency", "`currency` is no currency one can bill in."),
-    "invalid_period", "credit_total_not_positive",
+    "invalid_period", "credit_total_not_positive", "invalid_tax",
 )
 _UBL = (
     ("invalid_state", "The document is a draft: it has no number, so no e-invoice yet."),
@@ -171,8 +177,9 @@ OPERATION_ERRORS = {
         ("not_found", "`company_id`, `user_id`, a line's `product_id` or `subscription_id` "
                       "names nothing this key may see."),
         "user_not_in_company", "invalid_currency", "unsupported_currency",
-        "invalid_period", "discount_exceeds_amount", "negative_invoice_total",
+        "invalid_period", "discount_exceeds_amount", "negative_invoice_total", "invalid_tax",
     ),
+    "products_create": (("invalid_tax", "E without an exemption reason, or one on S or Z."),),
     "invoice_finalize": (("invalid_state", "The invoice is not a draft."),),
     "invoice_void": (("not_voidable", "Something was paid or credited on the invoice (an "
                                       "issued credit memo from it counts), or it is void "

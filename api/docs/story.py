@@ -67,10 +67,15 @@ COMPANY = {
     "is_reseller": False, "reseller_id": None, "credit_limit": "5000.00",
     **PARTY_IN, "address": {"line1": "1 Main Street", "line2": None, "city": "London",
                             "postal_code": "EC1A 1BB", "state": None, "country": "GB"},
+    "registration_id": None, "tax_registration_id": None, "iban": None, "bic": None,
+    "reverse_charge": False,
     "billing_email": "billing@globex.example", "created_at": "2026-02-16T10:00:00Z",
 }
 PRODUCT = {"id": PRODUCT_ID, "object": "product", "name": "Cloud Hosting Pro",
-           "sku": "HOST-PRO"}
+           "sku": "HOST-PRO", "tax_category": "S", "tax_exemption_reason_code": "",
+           "tax_exemption_reason": ""}
+# A line taxed at the standard rate: no exemption reason.
+STANDARD = {"tax_category": "S", "tax_exemption_reason_code": "", "tax_exemption_reason": ""}
 
 INVOICE_LINE_IN = {
     "product_id": PRODUCT_ID, "description": "10 seats, March 2026", "quantity": "10",
@@ -83,6 +88,7 @@ INVOICE_LINE = {
     "discount_amount": "0.00", "amount": "1000.00", "tax_rate": "0.2", "tax_amount": "200.00",
     "total": "1200.00", "billing_action": "renewal", "period_start": "2026-03-01",
     "period_end": "2026-04-01", "subscription_id": None, "credited_amount": "0.00",
+    **STANDARD,
 }
 INVOICE = {
     "id": INVOICE_ID, "object": "invoice", "number": "INV-000042", "status": "open",
@@ -116,7 +122,7 @@ MEMO_LINE = {
     "amount": "200.00", "tax_rate": "0.2", "tax_amount": "40.00", "total": "240.00",
     "billing_action": "renewal", "period_start": "2026-03-01", "period_end": "2026-04-01",
     "subscription_id": None, "source_invoice_line_id": INVOICE_LINE_ID,
-    "custom_charge": False,
+    "custom_charge": False, **STANDARD,
 }
 APPLICATION = {"id": APPLICATION_ID, "invoice_id": INVOICE_ID, "invoice_number": "INV-000042",
                "amount": "200.00", "applied_at": CREDITED_AT, "applied_by": ACTOR,
@@ -152,7 +158,7 @@ AD_HOC_IN = {
     "company_id": COMPANY_ID, "reason_code": "service_credit",
     "reason": "Outage of 3 March 2026, 4 hours", "memo": "Service credit for the outage",
     "lines": [{"name": "Service credit", "description": "Outage of 3 March 2026",
-               "quantity": "1", "unit_price": "50.00"}],
+               "quantity": "1", "unit_price": "50.00", "tax_category": "O"}],
 }
 AD_HOC_MEMO = {
     "id": AD_HOC_MEMO_ID, "object": "credit_memo", "number": "CM-000008", "status": "unapplied",
@@ -165,7 +171,9 @@ AD_HOC_MEMO = {
                "amount": "50.00", "tax_rate": "0", "tax_amount": "0.00", "total": "50.00",
                "billing_action": None, "period_start": None, "period_end": None,
                "subscription_id": None, "source_invoice_line_id": None,
-               "custom_charge": True}],
+               "custom_charge": True, "tax_category": "O",
+               "tax_exemption_reason_code": "VATEX-EU-O",
+               "tax_exemption_reason": "Not subject to VAT"}],
     "subtotal": "50.00", "tax_total": "0.00", "total": "50.00", "applied_amount": "0.00",
     "paid_out_amount": "0.00", "closed_amount": "0.00", "remaining_amount": "50.00",
     "applications": [], "payouts": [], "auto_apply": False,

@@ -17,9 +17,14 @@ router = Router(tags=["products"])
 @router.post("/products", auth=allow(MANAGE), response=responds(ProductOut, write=True),
              summary="Create a product")
 def products_create(request, body: ProductIn):
+    """`tax_category` (default S) is the VAT category the product's lines take unless they
+    give one."""
     product = product_create(marketplace=marketplace(request), name=body.name, sku=body.sku,
-                             at=now())
+                             tax_category=body.tax_category,
+                             tax_exemption_reason_code=body.tax_exemption_reason_code,
+                             tax_exemption_reason=body.tax_exemption_reason, at=now())
     return ok(product_data(product))
+
 
 
 @router.get("/products", auth=allow(READ), response=responds(ProductList),

@@ -21,6 +21,7 @@ from api.schemas.base import (  # noqa: F401
     Id,
     In,
     Out,
+    TaxCategory,
     list_of,
     text,
 )

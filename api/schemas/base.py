@@ -2,6 +2,7 @@
 shared by all, the error envelope and `list_of`."""
 
 import datetime
+import enum
 import re
 from typing import Annotated, Any, Literal
 
@@ -15,6 +16,8 @@ from pydantic import (
     field_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from common.tax import CATEGORY_CODES, CATEGORY_LABELS, VATEX_PATTERN
 
 AMOUNT_OUT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 
@@ -155,6 +158,31 @@ DateQuery = Annotated[datetime.date, BeforeValidator(_iso_date)]
 
 # A list filter: any ISO 4217 code (400 invalid_currency otherwise).
 CurrencyCode = Annotated[str, WithJsonSchema({"type": "string", "enum": currency_codes()})]
+
+TaxCategory = enum.StrEnum("TaxCategory", {code: code for code in CATEGORY_CODES})
+TaxCategory.__doc__ = (
+    "A line's VAT category (EN 16931, UNCL 5305): "
+    + "; ".join(f"{code} {label.lower()}" for code, label in CATEGORY_LABELS.items())
+    + ". Only S carries a tax_rate above 0; E needs an exemption reason (code or text); AE, "
+    "K, G and O take a default one (VATEX-EU-AE, VATEX-EU-IC, VATEX-EU-G, VATEX-EU-O).")
+
+
+TAX_CATEGORY_IN = (
+    "default: the product's category; without a product S when tax_rate is above 0 (AE, "
+    "reverse charge at 0, for a company marked `reverse_charge`), else Z (zero rated) when "
+    "the seller has a VAT id or another line has a category other than O, else O (not "
+    "subject to VAT). A rate above 0 with a category other than S, S at 0, E without a "
+    "reason, an exemption reason on S or Z, O beside another category, or AE without the "
+    "seller's and the customer's VAT ids: 422 invalid_tax")
+ExemptionCodeIn = Annotated[StrictStr, WithJsonSchema({
+    "type": "string", "maxLength": 30, "pattern": rf"^(?:{VATEX_PATTERN})?$",
+    "description": "why the line is not taxed at the standard rate, as a VATEX code (e.g. "
+                   "VATEX-EU-132-1I); for E, AE, K, G and O only"})]
+ExemptionReasonIn = Annotated[StrictStr, WithJsonSchema({
+    "type": "string", "maxLength": 300,
+    "description": "the exemption reason as text (e.g. \"Medical care\"); for E, AE, K, G "
+                   "and O only"})]
+
 
 Amount = Annotated[str, Field(pattern=AMOUNT_OUT_PATTERN,
                               description="decimal string with the currency's minor digits")]

@@ -11,18 +11,22 @@ from pydantic import (
 
 from api.schemas.base import (
     NAMES_ITSELF,
+    TAX_CATEGORY_IN,
     Amount,
     AmountIn,
     Currency,
     CurrencyIn,
     DateIn,
     DecimalText,
+    ExemptionCodeIn,
+    ExemptionReasonIn,
     Id,
     In,
     Out,
     PositiveAmountIn,
     QuantityIn,
     RateIn,
+    TaxCategory,
     list_of,
     text,
 )
@@ -85,6 +89,9 @@ class AdHocLineIn(In):
     quantity: QuantityIn
     unit_price: AmountIn
     tax_rate: RateIn | None = None
+    tax_category: TaxCategory | None = Field(None, description=TAX_CATEGORY_IN)
+    tax_exemption_reason_code: ExemptionCodeIn | None = None
+    tax_exemption_reason: ExemptionReasonIn | None = None
     period_start: DateIn | None = None
     period_end: DateIn | None = Field(None, description="YYYY-MM-DD, not before period_start "
                                                         "(422 otherwise)")
@@ -134,7 +141,11 @@ class MemoLineOut(Out):
     quantity: DecimalText
     unit_price: Amount
     amount: Amount
+    tax_category: TaxCategory = Field(description="a credit of an invoice line keeps its "
+                                                  "category, rate and exemption reason")
     tax_rate: DecimalText
+    tax_exemption_reason_code: str
+    tax_exemption_reason: str
     tax_amount: Amount
     total: Amount
     billing_action: BillingAction | None

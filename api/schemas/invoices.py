@@ -11,12 +11,15 @@ from pydantic import (
 
 from api.schemas.base import (
     NAMES_ITSELF,
+    TAX_CATEGORY_IN,
     Amount,
     AmountIn,
     Currency,
     CurrencyIn,
     DateIn,
     DecimalText,
+    ExemptionCodeIn,
+    ExemptionReasonIn,
     Id,
     In,
     Out,
@@ -24,6 +27,7 @@ from api.schemas.base import (
     QuantityIn,
     RateIn,
     SignedAmountIn,
+    TaxCategory,
     list_of,
     text,
 )
@@ -47,6 +51,9 @@ class InvoiceLineIn(In):
     unit_price: SignedAmountIn
     discount_amount: AmountIn | None = None
     tax_rate: RateIn | None = None
+    tax_category: TaxCategory | None = Field(None, description=TAX_CATEGORY_IN)
+    tax_exemption_reason_code: ExemptionCodeIn | None = None
+    tax_exemption_reason: ExemptionReasonIn | None = None
     billing_action: BillingAction | None = Field(None, description="default one_time")
     period_start: DateIn | None = None
     period_end: DateIn | None = Field(None, description="YYYY-MM-DD, not before period_start "
@@ -73,7 +80,10 @@ class InvoiceLineOut(Out):
     unit_price: Amount
     discount_amount: Amount
     amount: Amount
+    tax_category: TaxCategory
     tax_rate: DecimalText
+    tax_exemption_reason_code: str
+    tax_exemption_reason: str
     tax_amount: Amount
     total: Amount
     billing_action: BillingAction

@@ -10,6 +10,8 @@ from pydantic import (
     Field,
     StrictBool,
     StrictInt,
+    StrictStr,
+    WithJsonSchema,
 )
 
 from api.schemas.base import (
@@ -18,9 +20,12 @@ from api.schemas.base import (
     AmountIn,
     Currency,
     CurrencyIn,
+    ExemptionCodeIn,
+    ExemptionReasonIn,
     Id,
     In,
     Out,
+    TaxCategory,
     list_of,
     text,
 )
@@ -51,6 +56,21 @@ Country = text(pattern=r"^(?:[A-Z]{2})?$", max_length=2,
 PeppolId = text(pattern=r"^(?:[0-9]{4}:[!-~]{1,80})?$", max_length=85, description=(
     '"<EAS code>:<identifier>": four digits, a colon, 1 to 80 printable ASCII characters '
     '(e.g. "0088:5790000435975"); "" for none'))
+RegistrationId = text(pattern=r"^(?:([0-9]{4}:)?[!-~]{1,80})?$", max_length=100, description=(
+    'the legal registration id (EN 16931 BT-30/BT-47), "[<ISO 6523 scheme>:]<identifier>" '
+    '(e.g. "0106:12345678" for a Dutch KVK number); "" for none'))
+TaxRegistrationId = text(100, description=(
+    'a tax registration other than VAT (BT-32), e.g. "Godkänd för F-skatt"; "" for none'))
+Iban = Annotated[StrictStr, WithJsonSchema({
+    "type": "string", "format": "iban", "maxLength": 42,
+    "pattern": r"^(?:[A-Za-z]{2}[0-9]{2}( ?[A-Za-z0-9]){11,30})?$",
+    "description": 'an IBAN (spaces allowed, kept without them, in capitals) whose check '
+                   'digits match (400 invalid otherwise); where the company is paid (the '
+                   'own company\'s is printed on invoices); "" for none'})]
+Bic = text(pattern=r"^(?:[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?)?$", max_length=11,
+           description='a SWIFT/BIC code of 8 or 11 characters (kept in capitals); "" for none')
+REVERSE_CHARGE = ("the customer accounts for the VAT itself (EU reverse charge): its lines "
+                  "taxed at a rate without a category become AE (reverse charge) at 0")
 _EMAIL_PART = rf"[^@{WHITE_SPACE}\x00]+"
 _EMAIL = rf"{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}"
 Email = text(pattern=rf"^{_EMAIL}$", max_length=254, description=(
@@ -134,6 +154,12 @@ class CompanyIn(In):
     vat_id: text(64) | None = None
     address: AddressIn | None = None
     peppol_id: PeppolId | None = None
+    registration_id: RegistrationId | None = None
+    tax_registration_id: TaxRegistrationId | None = None
+    iban: Iban | None = None
+    bic: Bic | None = None
+    reverse_charge: StrictBool | None = Field(None, description=f"{REVERSE_CHARGE}; default "
+                                                                "false")
     billing_email: OptionalEmail | None = Field(
         None, description="Where the company's documents and notifications are e-mailed "
                           "(an addition to the contract).")
@@ -149,6 +175,11 @@ class CompanyPatchIn(In):
     vat_id: text(64) | None = None
     address: AddressIn | None = Field(None, description="replaces the whole address")
     peppol_id: PeppolId | None = None
+    registration_id: RegistrationId | None = None
+    tax_registration_id: TaxRegistrationId | None = None
+    iban: Iban | None = None
+    bic: Bic | None = None
+    reverse_charge: StrictBool = Field(None, description=REVERSE_CHARGE)
     billing_email: OptionalEmail | None = None
 
 
@@ -164,6 +195,11 @@ class CompanyOut(Out):
     vat_id: str | None
     address: AddressOut
     peppol_id: str | None
+    registration_id: str | None
+    tax_registration_id: str | None
+    iban: str | None
+    bic: str | None
+    reverse_charge: bool
     billing_email: str | None
     created_at: datetime.datetime
 
@@ -202,9 +238,19 @@ class CreditCheckOut(Out):
 
 # --- products -------------------------------------------------------------------------------
 
+_PRODUCT_TAX = ("the VAT category its lines take unless a line gives one (it takes the "
+                "product's exemption reason too, unless it gives its own); S: lines taxed at "
+                "their rate; another category: lines at 0 (a line that gives a rate above 0 "
+                "names S: 422 invalid_tax otherwise). E needs an exemption reason (code or "
+                "text), S and Z take none: 422 invalid_tax")
+
+
 class ProductIn(In):
     name: text(200, required=True)
     sku: text(100) | None = None
+    tax_category: TaxCategory | None = Field(None, description=f"{_PRODUCT_TAX}; default S")
+    tax_exemption_reason_code: ExemptionCodeIn | None = None
+    tax_exemption_reason: ExemptionReasonIn | None = None
 
 
 class ProductOut(Out):
@@ -212,6 +258,9 @@ class ProductOut(Out):
     object: Literal["product"]
     name: str
     sku: str | None
+    tax_category: TaxCategory
+    tax_exemption_reason_code: str
+    tax_exemption_reason: str
 
 
 CompanyList = list_of(CompanyOut, "CompanyList")

@@ -62,16 +62,21 @@ BUILDERS = {
         "reseller_id": str(w.theirs.id), "credit_limit": "100.00", "legal_name": "New Co Ltd",
         "vat_id": "DE1", "address": {"line1": "Street 1", "line2": "", "city": "Berlin",
                                       "postal_code": "10115", "state": "BE", "country": "DE"},
-        "peppol_id": "0088:123", "billing_email": "ap@new.test"}),
+        "peppol_id": "0088:123", "registration_id": "0204:991-12345-67",
+        "tax_registration_id": "Godkänd för F-skatt", "iban": "DE89 3704 0044 0532 0130 00",
+        "bic": "COBADEFFXXX", "reverse_charge": True, "billing_email": "ap@new.test"}),
     ("PATCH", "/companies/{company_id}"): lambda w: (f"/companies/{w.mine.id}", {
         "name": "Renamed", "credit_limit": "50.00", "legal_name": "Renamed Ltd",
         "vat_id": "DE2", "address": {"city": "Hamburg", "country": "DE"},
-        "peppol_id": "0088:456", "billing_email": "ap@renamed.test"}),
+        "peppol_id": "0088:456", "registration_id": "", "tax_registration_id": "",
+        "iban": "", "bic": "", "reverse_charge": False, "billing_email": "ap@renamed.test"}),
     ("POST", "/companies/{company_id}/users"): lambda w: (
         f"/companies/{w.mine.id}/users", {"email": "ann@globex.test", "name": "Ann"}),
     ("POST", "/companies/{company_id}/credit_check"): lambda w: (
         f"/companies/{w.mine.id}/credit_check", {"amount": "10.00"}),
-    ("POST", "/products"): lambda w: ("/products", {"name": "Widget", "sku": "W-1"}),
+    ("POST", "/products"): lambda w: ("/products", {
+        "name": "Widget", "sku": "W-1", "tax_category": "E",
+        "tax_exemption_reason_code": "VATEX-EU-132-1I", "tax_exemption_reason": "Medical"}),
     ("POST", "/invoices"): lambda w: ("/invoices", {
         "company_id": str(w.mine.id), "currency": "USD", "due_date": "2026-02-15",
         "finalize": True, "lines": [{**_line(), "discount_amount": "5.00",

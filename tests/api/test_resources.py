@@ -14,7 +14,8 @@ MEMO_KEYS = {"id", "object", "number", "status", "currency", "company_id", "bill
              "applications", "payouts", "auto_apply"}
 MEMO_LINE_KEYS = {"id", "product_id", "name", "description", "quantity", "unit_price", "amount",
                   "tax_rate", "tax_amount", "total", "billing_action", "period_start",
-                  "period_end", "subscription_id", "source_invoice_line_id", "custom_charge"}
+                  "period_end", "subscription_id", "source_invoice_line_id", "custom_charge",
+                  "tax_category", "tax_exemption_reason_code", "tax_exemption_reason"}
 INVOICE_KEYS = {"id", "object", "number", "status", "company_id", "billed_company_id",
                 "user_id", "currency", "issued_at", "due_date", "created_at", "lines",
                 "subtotal", "discount_total", "tax_total", "total", "amount_credited",
@@ -22,7 +23,8 @@ INVOICE_KEYS = {"id", "object", "number", "status", "company_id", "billed_compan
 INVOICE_LINE_KEYS = {"id", "product_id", "name", "description", "quantity", "unit_price",
                      "discount_amount", "amount", "tax_rate", "tax_amount", "total",
                      "billing_action", "period_start", "period_end", "subscription_id",
-                     "credited_amount"}
+                     "credited_amount", "tax_category", "tax_exemption_reason_code",
+                     "tax_exemption_reason"}
 
 
 @pytest.fixture
@@ -75,8 +77,9 @@ def test_companies_users_balance_and_check(world, manager):
         "legal_name": "Hooli", "vat_id": "DK12345678",
         "address": {"line1": "1 Main St", "line2": None, "city": "Aarhus",
                     "postal_code": "8000", "state": None, "country": "DK"},
-        "peppol_id": "0088:5790000435975", "billing_email": "ap@hooli.example",
-        "created_at": company["created_at"]}
+        "peppol_id": "0088:5790000435975", "registration_id": None,
+        "tax_registration_id": None, "iban": None, "bic": None, "reverse_charge": False,
+        "billing_email": "ap@hooli.example", "created_at": company["created_at"]}
     cid = company["id"]
     assert ok(manager.get(f"/companies/{cid}")) == company
     patched = ok(manager.patch(f"/companies/{cid}", {"name": "Hooli XYZ", "credit_limit": None,
@@ -131,7 +134,8 @@ def test_a_reseller_pays_for_its_customers_documents(manager):
 def test_products_with_search(manager):
     widget = ok(manager.post("/products", {"name": "Blue Widget", "sku": "BW-1"}))
     assert widget == {"id": widget["id"], "object": "product", "name": "Blue Widget",
-                      "sku": "BW-1"}
+                      "sku": "BW-1", "tax_category": "S", "tax_exemption_reason_code": "",
+                      "tax_exemption_reason": ""}
     gadget = ok(manager.post("/products", {"name": "Gadget"}))
     assert gadget["sku"] is None
     assert [p["name"] for p in ok(manager.get("/products"))["data"]] == ["Gadget",

@@ -106,6 +106,7 @@ from .subscription_out_interval_type_0 import SubscriptionOutIntervalType0
 from .subscription_out_scheme_type_0 import SubscriptionOutSchemeType0
 from .subscription_out_status import SubscriptionOutStatus
 from .subscriptions_list_status_type_0 import SubscriptionsListStatusType0
+from .tax_category import TaxCategory
 from .usage_record_in import UsageRecordIn
 from .usage_record_list import UsageRecordList
 from .usage_record_out import UsageRecordOut
@@ -229,6 +230,7 @@ __all__ = (
     "SubscriptionOutSchemeType0",
     "SubscriptionOutStatus",
     "SubscriptionsListStatusType0",
+    "TaxCategory",
     "UsageRecordIn",
     "UsageRecordList",
     "UsageRecordOut",

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.tax_category import TaxCategory, check_tax_category
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AdHocLineIn")
@@ -26,6 +27,13 @@ class AdHocLineIn:
         period_start (datetime.date | None | Unset):
         product_id (None | Unset | UUID):
         subscription_id (None | Unset | UUID): the customer's subscription; brings its product (not with product_id)
+        tax_category (None | TaxCategory | Unset): default: the product's category; without a product S when tax_rate is
+            above 0 (AE, reverse charge at 0, for a company marked `reverse_charge`), else Z (zero rated) when the seller
+            has a VAT id or another line has a category other than O, else O (not subject to VAT). A rate above 0 with a
+            category other than S, S at 0, E without a reason, an exemption reason on S or Z, O beside another category, or
+            AE without the seller's and the customer's VAT ids: 422 invalid_tax
+        tax_exemption_reason (None | str | Unset):
+        tax_exemption_reason_code (None | str | Unset):
         tax_rate (float | None | str | Unset):
     """
 
@@ -37,6 +45,9 @@ class AdHocLineIn:
     period_start: datetime.date | None | Unset = UNSET
     product_id: None | Unset | UUID = UNSET
     subscription_id: None | Unset | UUID = UNSET
+    tax_category: None | TaxCategory | Unset = UNSET
+    tax_exemption_reason: None | str | Unset = UNSET
+    tax_exemption_reason_code: None | str | Unset = UNSET
     tax_rate: float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,6 +101,26 @@ class AdHocLineIn:
         else:
             subscription_id = self.subscription_id
 
+        tax_category: None | str | Unset
+        if isinstance(self.tax_category, Unset):
+            tax_category = UNSET
+        elif isinstance(self.tax_category, str):
+            tax_category = self.tax_category
+        else:
+            tax_category = self.tax_category
+
+        tax_exemption_reason: None | str | Unset
+        if isinstance(self.tax_exemption_reason, Unset):
+            tax_exemption_reason = UNSET
+        else:
+            tax_exemption_reason = self.tax_exemption_reason
+
+        tax_exemption_reason_code: None | str | Unset
+        if isinstance(self.tax_exemption_reason_code, Unset):
+            tax_exemption_reason_code = UNSET
+        else:
+            tax_exemption_reason_code = self.tax_exemption_reason_code
+
         tax_rate: float | None | str | Unset
         if isinstance(self.tax_rate, Unset):
             tax_rate = UNSET
@@ -116,6 +147,12 @@ class AdHocLineIn:
             field_dict["product_id"] = product_id
         if subscription_id is not UNSET:
             field_dict["subscription_id"] = subscription_id
+        if tax_category is not UNSET:
+            field_dict["tax_category"] = tax_category
+        if tax_exemption_reason is not UNSET:
+            field_dict["tax_exemption_reason"] = tax_exemption_reason
+        if tax_exemption_reason_code is not UNSET:
+            field_dict["tax_exemption_reason_code"] = tax_exemption_reason_code
         if tax_rate is not UNSET:
             field_dict["tax_rate"] = tax_rate
 
@@ -221,6 +258,41 @@ class AdHocLineIn:
 
         subscription_id = _parse_subscription_id(d.pop("subscription_id", UNSET))
 
+        def _parse_tax_category(data: object) -> None | TaxCategory | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                tax_category_type_0 = check_tax_category(data)
+
+                return tax_category_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaxCategory | Unset, data)
+
+        tax_category = _parse_tax_category(d.pop("tax_category", UNSET))
+
+        def _parse_tax_exemption_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_exemption_reason = _parse_tax_exemption_reason(d.pop("tax_exemption_reason", UNSET))
+
+        def _parse_tax_exemption_reason_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_exemption_reason_code = _parse_tax_exemption_reason_code(d.pop("tax_exemption_reason_code", UNSET))
+
         def _parse_tax_rate(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
@@ -239,6 +311,9 @@ class AdHocLineIn:
             period_start=period_start,
             product_id=product_id,
             subscription_id=subscription_id,
+            tax_category=tax_category,
+            tax_exemption_reason=tax_exemption_reason,
+            tax_exemption_reason_code=tax_exemption_reason_code,
             tax_rate=tax_rate,
         )
 

@@ -22,27 +22,38 @@ class CompanyIn:
     Attributes:
         name (str):
         address (AddressIn | None | Unset):
+        bic (None | str | Unset):
         billing_email (None | str | Unset): Where the company's documents and notifications are e-mailed (an addition to
             the contract).
         credit_limit (float | None | str | Unset): null or left out: no limit
         currency (CurrencyCode | None | Unset): default: the marketplace's `default_currency`
+        iban (None | str | Unset):
         is_reseller (bool | None | Unset): default false
         legal_name (None | str | Unset): default: `name`
         peppol_id (None | str | Unset):
+        registration_id (None | str | Unset):
         reseller_id (None | Unset | UUID): the reseller (`is_reseller`) that bills this company; not with `is_reseller:
             true`
+        reverse_charge (bool | None | Unset): the customer accounts for the VAT itself (EU reverse charge): its lines
+            taxed at a rate without a category become AE (reverse charge) at 0; default false
+        tax_registration_id (None | str | Unset):
         vat_id (None | str | Unset):
     """
 
     name: str
     address: AddressIn | None | Unset = UNSET
+    bic: None | str | Unset = UNSET
     billing_email: None | str | Unset = UNSET
     credit_limit: float | None | str | Unset = UNSET
     currency: CurrencyCode | None | Unset = UNSET
+    iban: None | str | Unset = UNSET
     is_reseller: bool | None | Unset = UNSET
     legal_name: None | str | Unset = UNSET
     peppol_id: None | str | Unset = UNSET
+    registration_id: None | str | Unset = UNSET
     reseller_id: None | Unset | UUID = UNSET
+    reverse_charge: bool | None | Unset = UNSET
+    tax_registration_id: None | str | Unset = UNSET
     vat_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +68,12 @@ class CompanyIn:
             address = self.address.to_dict()
         else:
             address = self.address
+
+        bic: None | str | Unset
+        if isinstance(self.bic, Unset):
+            bic = UNSET
+        else:
+            bic = self.bic
 
         billing_email: None | str | Unset
         if isinstance(self.billing_email, Unset):
@@ -78,6 +95,12 @@ class CompanyIn:
         else:
             currency = self.currency
 
+        iban: None | str | Unset
+        if isinstance(self.iban, Unset):
+            iban = UNSET
+        else:
+            iban = self.iban
+
         is_reseller: bool | None | Unset
         if isinstance(self.is_reseller, Unset):
             is_reseller = UNSET
@@ -96,6 +119,12 @@ class CompanyIn:
         else:
             peppol_id = self.peppol_id
 
+        registration_id: None | str | Unset
+        if isinstance(self.registration_id, Unset):
+            registration_id = UNSET
+        else:
+            registration_id = self.registration_id
+
         reseller_id: None | str | Unset
         if isinstance(self.reseller_id, Unset):
             reseller_id = UNSET
@@ -103,6 +132,18 @@ class CompanyIn:
             reseller_id = str(self.reseller_id)
         else:
             reseller_id = self.reseller_id
+
+        reverse_charge: bool | None | Unset
+        if isinstance(self.reverse_charge, Unset):
+            reverse_charge = UNSET
+        else:
+            reverse_charge = self.reverse_charge
+
+        tax_registration_id: None | str | Unset
+        if isinstance(self.tax_registration_id, Unset):
+            tax_registration_id = UNSET
+        else:
+            tax_registration_id = self.tax_registration_id
 
         vat_id: None | str | Unset
         if isinstance(self.vat_id, Unset):
@@ -119,20 +160,30 @@ class CompanyIn:
         )
         if address is not UNSET:
             field_dict["address"] = address
+        if bic is not UNSET:
+            field_dict["bic"] = bic
         if billing_email is not UNSET:
             field_dict["billing_email"] = billing_email
         if credit_limit is not UNSET:
             field_dict["credit_limit"] = credit_limit
         if currency is not UNSET:
             field_dict["currency"] = currency
+        if iban is not UNSET:
+            field_dict["iban"] = iban
         if is_reseller is not UNSET:
             field_dict["is_reseller"] = is_reseller
         if legal_name is not UNSET:
             field_dict["legal_name"] = legal_name
         if peppol_id is not UNSET:
             field_dict["peppol_id"] = peppol_id
+        if registration_id is not UNSET:
+            field_dict["registration_id"] = registration_id
         if reseller_id is not UNSET:
             field_dict["reseller_id"] = reseller_id
+        if reverse_charge is not UNSET:
+            field_dict["reverse_charge"] = reverse_charge
+        if tax_registration_id is not UNSET:
+            field_dict["tax_registration_id"] = tax_registration_id
         if vat_id is not UNSET:
             field_dict["vat_id"] = vat_id
 
@@ -161,6 +212,15 @@ class CompanyIn:
             return cast(AddressIn | None | Unset, data)
 
         address = _parse_address(d.pop("address", UNSET))
+
+        def _parse_bic(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        bic = _parse_bic(d.pop("bic", UNSET))
 
         def _parse_billing_email(data: object) -> None | str | Unset:
             if data is None:
@@ -197,6 +257,15 @@ class CompanyIn:
 
         currency = _parse_currency(d.pop("currency", UNSET))
 
+        def _parse_iban(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        iban = _parse_iban(d.pop("iban", UNSET))
+
         def _parse_is_reseller(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -224,6 +293,15 @@ class CompanyIn:
 
         peppol_id = _parse_peppol_id(d.pop("peppol_id", UNSET))
 
+        def _parse_registration_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        registration_id = _parse_registration_id(d.pop("registration_id", UNSET))
+
         def _parse_reseller_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -241,6 +319,24 @@ class CompanyIn:
 
         reseller_id = _parse_reseller_id(d.pop("reseller_id", UNSET))
 
+        def _parse_reverse_charge(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        reverse_charge = _parse_reverse_charge(d.pop("reverse_charge", UNSET))
+
+        def _parse_tax_registration_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_registration_id = _parse_tax_registration_id(d.pop("tax_registration_id", UNSET))
+
         def _parse_vat_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -253,13 +349,18 @@ class CompanyIn:
         company_in = cls(
             name=name,
             address=address,
+            bic=bic,
             billing_email=billing_email,
             credit_limit=credit_limit,
             currency=currency,
+            iban=iban,
             is_reseller=is_reseller,
             legal_name=legal_name,
             peppol_id=peppol_id,
+            registration_id=registration_id,
             reseller_id=reseller_id,
+            reverse_charge=reverse_charge,
+            tax_registration_id=tax_registration_id,
             vat_id=vat_id,
         )
 

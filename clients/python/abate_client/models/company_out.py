@@ -20,37 +20,50 @@ class CompanyOut:
     """
     Attributes:
         address (AddressOut):
+        bic (None | str):
         billing_email (None | str):
         created_at (datetime.datetime):
         credit_limit (None | str):
         currency (str): ISO 4217 code
+        iban (None | str):
         id (UUID):
         is_reseller (bool):
         legal_name (str):
         name (str):
         object_ (Literal['company']):
         peppol_id (None | str):
+        registration_id (None | UUID):
         reseller_id (None | UUID):
+        reverse_charge (bool):
+        tax_registration_id (None | UUID):
         vat_id (None | str):
     """
 
     address: AddressOut
+    bic: None | str
     billing_email: None | str
     created_at: datetime.datetime
     credit_limit: None | str
     currency: str
+    iban: None | str
     id: UUID
     is_reseller: bool
     legal_name: str
     name: str
     object_: Literal["company"]
     peppol_id: None | str
+    registration_id: None | UUID
     reseller_id: None | UUID
+    reverse_charge: bool
+    tax_registration_id: None | UUID
     vat_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         address = self.address.to_dict()
+
+        bic: None | str
+        bic = self.bic
 
         billing_email: None | str
         billing_email = self.billing_email
@@ -61,6 +74,9 @@ class CompanyOut:
         credit_limit = self.credit_limit
 
         currency = self.currency
+
+        iban: None | str
+        iban = self.iban
 
         id = str(self.id)
 
@@ -75,11 +91,25 @@ class CompanyOut:
         peppol_id: None | str
         peppol_id = self.peppol_id
 
+        registration_id: None | str
+        if isinstance(self.registration_id, UUID):
+            registration_id = str(self.registration_id)
+        else:
+            registration_id = self.registration_id
+
         reseller_id: None | str
         if isinstance(self.reseller_id, UUID):
             reseller_id = str(self.reseller_id)
         else:
             reseller_id = self.reseller_id
+
+        reverse_charge = self.reverse_charge
+
+        tax_registration_id: None | str
+        if isinstance(self.tax_registration_id, UUID):
+            tax_registration_id = str(self.tax_registration_id)
+        else:
+            tax_registration_id = self.tax_registration_id
 
         vat_id: None | str
         vat_id = self.vat_id
@@ -89,17 +119,22 @@ class CompanyOut:
         field_dict.update(
             {
                 "address": address,
+                "bic": bic,
                 "billing_email": billing_email,
                 "created_at": created_at,
                 "credit_limit": credit_limit,
                 "currency": currency,
+                "iban": iban,
                 "id": id,
                 "is_reseller": is_reseller,
                 "legal_name": legal_name,
                 "name": name,
                 "object": object_,
                 "peppol_id": peppol_id,
+                "registration_id": registration_id,
                 "reseller_id": reseller_id,
+                "reverse_charge": reverse_charge,
+                "tax_registration_id": tax_registration_id,
                 "vat_id": vat_id,
             }
         )
@@ -112,6 +147,13 @@ class CompanyOut:
 
         d = dict(src_dict)
         address = AddressOut.from_dict(d.pop("address"))
+
+        def _parse_bic(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        bic = _parse_bic(d.pop("bic"))
 
         def _parse_billing_email(data: object) -> None | str:
             if data is None:
@@ -130,6 +172,13 @@ class CompanyOut:
         credit_limit = _parse_credit_limit(d.pop("credit_limit"))
 
         currency = d.pop("currency")
+
+        def _parse_iban(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        iban = _parse_iban(d.pop("iban"))
 
         id = UUID(d.pop("id"))
 
@@ -150,6 +199,21 @@ class CompanyOut:
 
         peppol_id = _parse_peppol_id(d.pop("peppol_id"))
 
+        def _parse_registration_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                registration_id_type_0 = UUID(data)
+
+                return registration_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        registration_id = _parse_registration_id(d.pop("registration_id"))
+
         def _parse_reseller_id(data: object) -> None | UUID:
             if data is None:
                 return data
@@ -165,6 +229,23 @@ class CompanyOut:
 
         reseller_id = _parse_reseller_id(d.pop("reseller_id"))
 
+        reverse_charge = d.pop("reverse_charge")
+
+        def _parse_tax_registration_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                tax_registration_id_type_0 = UUID(data)
+
+                return tax_registration_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        tax_registration_id = _parse_tax_registration_id(d.pop("tax_registration_id"))
+
         def _parse_vat_id(data: object) -> None | str:
             if data is None:
                 return data
@@ -174,17 +255,22 @@ class CompanyOut:
 
         company_out = cls(
             address=address,
+            bic=bic,
             billing_email=billing_email,
             created_at=created_at,
             credit_limit=credit_limit,
             currency=currency,
+            iban=iban,
             id=id,
             is_reseller=is_reseller,
             legal_name=legal_name,
             name=name,
             object_=object_,
             peppol_id=peppol_id,
+            registration_id=registration_id,
             reseller_id=reseller_id,
+            reverse_charge=reverse_charge,
+            tax_registration_id=tax_registration_id,
             vat_id=vat_id,
         )
 

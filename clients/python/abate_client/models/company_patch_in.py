@@ -21,20 +21,31 @@ class CompanyPatchIn:
 
         Attributes:
             address (AddressIn | None | Unset): replaces the whole address
+            bic (None | str | Unset):
             billing_email (None | str | Unset):
             credit_limit (float | None | str | Unset):
+            iban (None | str | Unset):
             legal_name (None | str | Unset):
             name (str | Unset):
             peppol_id (None | str | Unset):
+            registration_id (None | str | Unset):
+            reverse_charge (bool | Unset): the customer accounts for the VAT itself (EU reverse charge): its lines taxed at
+                a rate without a category become AE (reverse charge) at 0
+            tax_registration_id (None | str | Unset):
             vat_id (None | str | Unset):
     """
 
     address: AddressIn | None | Unset = UNSET
+    bic: None | str | Unset = UNSET
     billing_email: None | str | Unset = UNSET
     credit_limit: float | None | str | Unset = UNSET
+    iban: None | str | Unset = UNSET
     legal_name: None | str | Unset = UNSET
     name: str | Unset = UNSET
     peppol_id: None | str | Unset = UNSET
+    registration_id: None | str | Unset = UNSET
+    reverse_charge: bool | Unset = UNSET
+    tax_registration_id: None | str | Unset = UNSET
     vat_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,6 +59,12 @@ class CompanyPatchIn:
         else:
             address = self.address
 
+        bic: None | str | Unset
+        if isinstance(self.bic, Unset):
+            bic = UNSET
+        else:
+            bic = self.bic
+
         billing_email: None | str | Unset
         if isinstance(self.billing_email, Unset):
             billing_email = UNSET
@@ -59,6 +76,12 @@ class CompanyPatchIn:
             credit_limit = UNSET
         else:
             credit_limit = self.credit_limit
+
+        iban: None | str | Unset
+        if isinstance(self.iban, Unset):
+            iban = UNSET
+        else:
+            iban = self.iban
 
         legal_name: None | str | Unset
         if isinstance(self.legal_name, Unset):
@@ -74,6 +97,20 @@ class CompanyPatchIn:
         else:
             peppol_id = self.peppol_id
 
+        registration_id: None | str | Unset
+        if isinstance(self.registration_id, Unset):
+            registration_id = UNSET
+        else:
+            registration_id = self.registration_id
+
+        reverse_charge = self.reverse_charge
+
+        tax_registration_id: None | str | Unset
+        if isinstance(self.tax_registration_id, Unset):
+            tax_registration_id = UNSET
+        else:
+            tax_registration_id = self.tax_registration_id
+
         vat_id: None | str | Unset
         if isinstance(self.vat_id, Unset):
             vat_id = UNSET
@@ -85,16 +122,26 @@ class CompanyPatchIn:
         field_dict.update({})
         if address is not UNSET:
             field_dict["address"] = address
+        if bic is not UNSET:
+            field_dict["bic"] = bic
         if billing_email is not UNSET:
             field_dict["billing_email"] = billing_email
         if credit_limit is not UNSET:
             field_dict["credit_limit"] = credit_limit
+        if iban is not UNSET:
+            field_dict["iban"] = iban
         if legal_name is not UNSET:
             field_dict["legal_name"] = legal_name
         if name is not UNSET:
             field_dict["name"] = name
         if peppol_id is not UNSET:
             field_dict["peppol_id"] = peppol_id
+        if registration_id is not UNSET:
+            field_dict["registration_id"] = registration_id
+        if reverse_charge is not UNSET:
+            field_dict["reverse_charge"] = reverse_charge
+        if tax_registration_id is not UNSET:
+            field_dict["tax_registration_id"] = tax_registration_id
         if vat_id is not UNSET:
             field_dict["vat_id"] = vat_id
 
@@ -123,6 +170,15 @@ class CompanyPatchIn:
 
         address = _parse_address(d.pop("address", UNSET))
 
+        def _parse_bic(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        bic = _parse_bic(d.pop("bic", UNSET))
+
         def _parse_billing_email(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -140,6 +196,15 @@ class CompanyPatchIn:
             return cast(float | None | str | Unset, data)
 
         credit_limit = _parse_credit_limit(d.pop("credit_limit", UNSET))
+
+        def _parse_iban(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        iban = _parse_iban(d.pop("iban", UNSET))
 
         def _parse_legal_name(data: object) -> None | str | Unset:
             if data is None:
@@ -161,6 +226,26 @@ class CompanyPatchIn:
 
         peppol_id = _parse_peppol_id(d.pop("peppol_id", UNSET))
 
+        def _parse_registration_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        registration_id = _parse_registration_id(d.pop("registration_id", UNSET))
+
+        reverse_charge = d.pop("reverse_charge", UNSET)
+
+        def _parse_tax_registration_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_registration_id = _parse_tax_registration_id(d.pop("tax_registration_id", UNSET))
+
         def _parse_vat_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -172,11 +257,16 @@ class CompanyPatchIn:
 
         company_patch_in = cls(
             address=address,
+            bic=bic,
             billing_email=billing_email,
             credit_limit=credit_limit,
+            iban=iban,
             legal_name=legal_name,
             name=name,
             peppol_id=peppol_id,
+            registration_id=registration_id,
+            reverse_charge=reverse_charge,
+            tax_registration_id=tax_registration_id,
             vat_id=vat_id,
         )
 

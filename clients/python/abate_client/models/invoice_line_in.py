@@ -11,6 +11,7 @@ from ..models.invoice_line_in_billing_action_type_0 import (
     InvoiceLineInBillingActionType0,
     check_invoice_line_in_billing_action_type_0,
 )
+from ..models.tax_category import TaxCategory, check_tax_category
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InvoiceLineIn")
@@ -32,6 +33,13 @@ class InvoiceLineIn:
         period_start (datetime.date | None | Unset):
         product_id (None | Unset | UUID):
         subscription_id (None | Unset | UUID): the customer's subscription; brings its product
+        tax_category (None | TaxCategory | Unset): default: the product's category; without a product S when tax_rate is
+            above 0 (AE, reverse charge at 0, for a company marked `reverse_charge`), else Z (zero rated) when the seller
+            has a VAT id or another line has a category other than O, else O (not subject to VAT). A rate above 0 with a
+            category other than S, S at 0, E without a reason, an exemption reason on S or Z, O beside another category, or
+            AE without the seller's and the customer's VAT ids: 422 invalid_tax
+        tax_exemption_reason (None | str | Unset):
+        tax_exemption_reason_code (None | str | Unset):
         tax_rate (float | None | str | Unset):
     """
 
@@ -45,6 +53,9 @@ class InvoiceLineIn:
     period_start: datetime.date | None | Unset = UNSET
     product_id: None | Unset | UUID = UNSET
     subscription_id: None | Unset | UUID = UNSET
+    tax_category: None | TaxCategory | Unset = UNSET
+    tax_exemption_reason: None | str | Unset = UNSET
+    tax_exemption_reason_code: None | str | Unset = UNSET
     tax_rate: float | None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -112,6 +123,26 @@ class InvoiceLineIn:
         else:
             subscription_id = self.subscription_id
 
+        tax_category: None | str | Unset
+        if isinstance(self.tax_category, Unset):
+            tax_category = UNSET
+        elif isinstance(self.tax_category, str):
+            tax_category = self.tax_category
+        else:
+            tax_category = self.tax_category
+
+        tax_exemption_reason: None | str | Unset
+        if isinstance(self.tax_exemption_reason, Unset):
+            tax_exemption_reason = UNSET
+        else:
+            tax_exemption_reason = self.tax_exemption_reason
+
+        tax_exemption_reason_code: None | str | Unset
+        if isinstance(self.tax_exemption_reason_code, Unset):
+            tax_exemption_reason_code = UNSET
+        else:
+            tax_exemption_reason_code = self.tax_exemption_reason_code
+
         tax_rate: float | None | str | Unset
         if isinstance(self.tax_rate, Unset):
             tax_rate = UNSET
@@ -142,6 +173,12 @@ class InvoiceLineIn:
             field_dict["product_id"] = product_id
         if subscription_id is not UNSET:
             field_dict["subscription_id"] = subscription_id
+        if tax_category is not UNSET:
+            field_dict["tax_category"] = tax_category
+        if tax_exemption_reason is not UNSET:
+            field_dict["tax_exemption_reason"] = tax_exemption_reason
+        if tax_exemption_reason_code is not UNSET:
+            field_dict["tax_exemption_reason_code"] = tax_exemption_reason_code
         if tax_rate is not UNSET:
             field_dict["tax_rate"] = tax_rate
 
@@ -273,6 +310,41 @@ class InvoiceLineIn:
 
         subscription_id = _parse_subscription_id(d.pop("subscription_id", UNSET))
 
+        def _parse_tax_category(data: object) -> None | TaxCategory | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                tax_category_type_0 = check_tax_category(data)
+
+                return tax_category_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaxCategory | Unset, data)
+
+        tax_category = _parse_tax_category(d.pop("tax_category", UNSET))
+
+        def _parse_tax_exemption_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_exemption_reason = _parse_tax_exemption_reason(d.pop("tax_exemption_reason", UNSET))
+
+        def _parse_tax_exemption_reason_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_exemption_reason_code = _parse_tax_exemption_reason_code(d.pop("tax_exemption_reason_code", UNSET))
+
         def _parse_tax_rate(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
@@ -293,6 +365,9 @@ class InvoiceLineIn:
             period_start=period_start,
             product_id=product_id,
             subscription_id=subscription_id,
+            tax_category=tax_category,
+            tax_exemption_reason=tax_exemption_reason,
+            tax_exemption_reason_code=tax_exemption_reason_code,
             tax_rate=tax_rate,
         )
 

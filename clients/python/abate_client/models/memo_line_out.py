@@ -12,6 +12,7 @@ from ..models.memo_line_out_billing_action_type_0 import (
     MemoLineOutBillingActionType0,
     check_memo_line_out_billing_action_type_0,
 )
+from ..models.tax_category import TaxCategory, check_tax_category
 
 T = TypeVar("T", bound="MemoLineOut")
 
@@ -33,6 +34,12 @@ class MemoLineOut:
         source_invoice_line_id (None | UUID):
         subscription_id (None | UUID):
         tax_amount (str): decimal string with the currency's minor digits
+        tax_category (TaxCategory): A line's VAT category (EN 16931, UNCL 5305): S standard rate; Z zero rated; E exempt
+            from vat; AE reverse charge; K intra-community supply; G export outside the eu; O not subject to vat. Only S
+            carries a tax_rate above 0; E needs an exemption reason (code or text); AE, K, G and O take a default one
+            (VATEX-EU-AE, VATEX-EU-IC, VATEX-EU-G, VATEX-EU-O).
+        tax_exemption_reason (str):
+        tax_exemption_reason_code (str):
         tax_rate (str): decimal string
         total (str): decimal string with the currency's minor digits
         unit_price (str): decimal string with the currency's minor digits
@@ -51,6 +58,9 @@ class MemoLineOut:
     source_invoice_line_id: None | UUID
     subscription_id: None | UUID
     tax_amount: str
+    tax_category: TaxCategory
+    tax_exemption_reason: str
+    tax_exemption_reason_code: str
     tax_rate: str
     total: str
     unit_price: str
@@ -111,6 +121,12 @@ class MemoLineOut:
 
         tax_amount = self.tax_amount
 
+        tax_category: str = self.tax_category
+
+        tax_exemption_reason = self.tax_exemption_reason
+
+        tax_exemption_reason_code = self.tax_exemption_reason_code
+
         tax_rate = self.tax_rate
 
         total = self.total
@@ -134,6 +150,9 @@ class MemoLineOut:
                 "source_invoice_line_id": source_invoice_line_id,
                 "subscription_id": subscription_id,
                 "tax_amount": tax_amount,
+                "tax_category": tax_category,
+                "tax_exemption_reason": tax_exemption_reason,
+                "tax_exemption_reason_code": tax_exemption_reason_code,
                 "tax_rate": tax_rate,
                 "total": total,
                 "unit_price": unit_price,
@@ -262,6 +281,12 @@ class MemoLineOut:
 
         tax_amount = d.pop("tax_amount")
 
+        tax_category = check_tax_category(d.pop("tax_category"))
+
+        tax_exemption_reason = d.pop("tax_exemption_reason")
+
+        tax_exemption_reason_code = d.pop("tax_exemption_reason_code")
+
         tax_rate = d.pop("tax_rate")
 
         total = d.pop("total")
@@ -282,6 +307,9 @@ class MemoLineOut:
             source_invoice_line_id=source_invoice_line_id,
             subscription_id=subscription_id,
             tax_amount=tax_amount,
+            tax_category=tax_category,
+            tax_exemption_reason=tax_exemption_reason,
+            tax_exemption_reason_code=tax_exemption_reason_code,
             tax_rate=tax_rate,
             total=total,
             unit_price=unit_price,

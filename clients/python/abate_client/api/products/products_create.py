@@ -119,6 +119,9 @@ def sync_detailed(
 ) -> Response[ErrorOut | ProductOut]:
     """Create a product
 
+     `tax_category` (default S) is the VAT category the product's lines take unless they
+    give one.
+
     Args:
         idempotency_key (str | Unset):
         body (ProductIn):
@@ -151,6 +154,9 @@ def sync(
 ) -> ErrorOut | ProductOut | None:
     """Create a product
 
+     `tax_category` (default S) is the VAT category the product's lines take unless they
+    give one.
+
     Args:
         idempotency_key (str | Unset):
         body (ProductIn):
@@ -177,6 +183,9 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ErrorOut | ProductOut]:
     """Create a product
+
+     `tax_category` (default S) is the VAT category the product's lines take unless they
+    give one.
 
     Args:
         idempotency_key (str | Unset):
@@ -207,6 +216,9 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> ErrorOut | ProductOut | None:
     """Create a product
+
+     `tax_category` (default S) is the VAT category the product's lines take unless they
+    give one.
 
     Args:
         idempotency_key (str | Unset):
