@@ -4,7 +4,7 @@ documents.pdf and documents.ubl): the seller (the marketplace's own company), th
 (credits/documents.py, invoicing/documents.py):
 
     party = {id, name, legal_name, vat_id, peppol_id, registration_id, tax_registration_id,
-             iban, bic, reverse_charge, billing_email,
+             iban, bic, reverse_charge, contact_name, telephone, billing_email,
              address: {line1, line2, city, postal_code, state, country}}
 """
 
@@ -25,6 +25,8 @@ def party_data(company) -> dict:
         "iban": company.iban,
         "bic": company.bic,
         "reverse_charge": company.reverse_charge,
+        "contact_name": company.contact_name,
+        "telephone": company.telephone,
         "billing_email": company.billing_email,
         "address": {f: getattr(company, f"address_{f}") for f in ADDRESS_FIELDS},
     }
