@@ -1,14 +1,24 @@
 """E-mail notifications through Django's SMTP backend to a real SMTP server on loopback."""
 
+import datetime
+import hashlib
 import io
 
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
 from credits import services as credits
+from documents.models import GeneratedPdf
+from invoicing.tasks import generate_pdf as generate_invoice_pdf
 from notifications import services as notifications
 from notifications.models import EmailNotification
 from tests.conftest import T0
 from tests.documents.conftest import assert_jobs_ok, free_port
+
+
+def stored_pdf(kind: str, document_id) -> bytes:
+    with GeneratedPdf.objects.get(kind=kind, document_id=document_id).file.open("rb") as f:
+        return f.read()
 
 
 def pdf_text(part) -> str:
@@ -66,6 +76,60 @@ def test_invoice_issued_and_credit_applied_mails(mp, buyer, smtp, make_invoice, 
         ("plain",)).get_content()
     assert "Remaining balance" in pdf_text(next(applied.iter_attachments()))
     assert invoice.number == "INV-000001" and memo.number == "CM-000001"
+    # Both carry the stored PDFs, byte for byte: the memo's as it was issued.
+    assert next(invoice_mail.iter_attachments()).get_content() == stored_pdf(
+        "invoice", invoice.id)
+    assert next(applied.iter_attachments()).get_content() == stored_pdf("credit_memo", memo.id)
+
+
+def test_invoice_mail_waits_for_the_pdf_job_and_carries_the_stored_pdf(mp, buyer, smtp,
+                                                                      make_invoice):
+    """The e-mail's job runs before the invoice's PDF job: it sends nothing and spends no
+    attempt, and tries again after the retry base (5 s). Once the PDF job stored the PDF,
+    the e-mail carries that file byte for byte; nothing is rendered for it."""
+    notifications.email_setting_update(marketplace=mp, kind="invoice_issued", enabled=True,
+                                       at=T0)
+    invoice = make_invoice(buyer, amount="200.00")
+    notification = EmailNotification.objects.get()
+    at = notification.created_at + datetime.timedelta(seconds=1)
+    assert notifications.email_send(notification_id=notification.id, at=at) == "pending"
+    notification.refresh_from_db()
+    assert (notification.attempts, smtp.messages) == (0, [])
+    assert notification.last_error == ("waiting: the PDF of invoice INV-000001 is not "
+                                       "stored yet")
+    assert notification.next_attempt_at == at + datetime.timedelta(seconds=5)
+    wakeup = DBTaskResult.objects.get(pk=notification.wakeup_job_id)
+    assert wakeup.status == "READY" and wakeup.run_after == notification.next_attempt_at
+    # Tried again before it is due: nothing changes.
+    assert notifications.email_send(notification_id=notification.id, at=at) == "pending"
+    assert not GeneratedPdf.objects.exists()
+
+    [job] = DBTaskResult.objects.filter(task_path="invoicing.tasks.generate_pdf")
+    generate_invoice_pdf.call(**job.args_kwargs["kwargs"])
+    stored = GeneratedPdf.objects.get(kind="invoice", document_id=invoice.id)
+    assert notifications.email_send(notification_id=notification.id,
+                                    at=notification.next_attempt_at) == "succeeded"
+    [(recipients, message)] = smtp.messages
+    [attachment] = list(message.iter_attachments())
+    assert (recipients, attachment.get_filename()) == (["ap@globex.test"], "INV-000001.pdf")
+    content = attachment.get_content()
+    assert content == stored_pdf("invoice", invoice.id)
+    assert hashlib.sha256(content).hexdigest() == stored.sha256
+    notification.refresh_from_db()
+    assert (notification.status, notification.attempts) == ("succeeded", 1)
+    assert GeneratedPdf.objects.count() == 1  # the e-mail stored nothing more
+
+
+def test_a_pdf_that_never_comes_spends_attempts_after_a_day(mp, buyer, smtp, make_invoice):
+    notifications.email_setting_update(marketplace=mp, kind="invoice_issued", enabled=True,
+                                       at=T0)
+    make_invoice(buyer, amount="200.00")
+    notification = EmailNotification.objects.get()
+    at = notification.created_at + datetime.timedelta(days=1, seconds=1)
+    assert notifications.email_send(notification_id=notification.id, at=at) == "pending"
+    notification.refresh_from_db()
+    assert notification.attempts == 1 and smtp.messages == []
+    assert notification.last_error == "the PDF of invoice INV-000001 is not stored yet"
 
 
 def test_notifications_are_off_until_turned_on(mp, buyer, smtp, clock):
