@@ -1,5 +1,6 @@
 """What a key may see: its marketplace's objects, and for a customer key only its company and
-the documents whose `company_id` or `billed_company_id` is that company. Anything else
+the documents whose `company_id` or `billed_company_id` is that company, issued only
+(customers.selectors: the one scope the pages and the list selectors use too). Anything else
 answers 404 exactly as if it did not exist (NotFound, with `param` naming the field).
 
 Views read through these getters and querysets; services already confine writes to the
@@ -7,12 +8,12 @@ key's marketplace. Path parameters named `company_id`, `invoice_id`, `memo_id` a
 `payment_id` are known to `path_visible`, which the pipeline uses to answer a customer 404
 (not 403) for another company's object: routers added later should name theirs the same."""
 
-from django.db.models import Q
 
 from common.errors import NotFound
 from common.ids import parse_id
 from credits.models import CreditMemo
 from customers.models import Company
+from customers.selectors import customer_documents, customer_subscriptions
 from invoicing.models import Invoice, Payment
 
 
@@ -25,7 +26,7 @@ def _documents(queryset, key):
     queryset = queryset.filter(marketplace_id=key.marketplace_id)
     company_id = customer_company_id(key)
     if company_id is not None:
-        queryset = queryset.filter(Q(company_id=company_id) | Q(billed_company_id=company_id))
+        queryset = customer_documents(queryset, company_id=company_id)
     return queryset
 
 
@@ -49,8 +50,9 @@ def payments(key):
     queryset = Payment.objects.filter(marketplace_id=key.marketplace_id)
     company_id = customer_company_id(key)
     if company_id is not None:
-        queryset = queryset.filter(Q(invoice__company_id=company_id)
-                                   | Q(invoice__billed_company_id=company_id))
+        # The payments of the invoices the customer may see.
+        queryset = queryset.filter(invoice__in=customer_documents(Invoice.objects.all(),
+                                                                  company_id=company_id))
     return queryset
 
 
@@ -85,7 +87,7 @@ def subscriptions(key):
     queryset = Subscription.objects.filter(marketplace_id=key.marketplace_id)
     company_id = customer_company_id(key)
     if company_id is not None:
-        queryset = queryset.filter(Q(company_id=company_id) | Q(company__reseller_id=company_id))
+        queryset = customer_subscriptions(queryset, company_id=company_id)
     return queryset
 
 

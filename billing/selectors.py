@@ -6,6 +6,7 @@ from billing.models import BillingRun, UsageRecord
 from catalog.models import Plan, Subscription
 from common.ids import parse_id
 from common.parsing import parse_text
+from customers.selectors import customer_subscriptions
 
 
 def subscription_list(*, marketplace, company_id=None, status=None, product_name=None, q=None,
@@ -17,8 +18,7 @@ def subscription_list(*, marketplace, company_id=None, status=None, product_name
     subs = Subscription.objects.filter(marketplace=marketplace).select_related(
         "product", "plan")
     if visible_to_company_id is not None:
-        subs = subs.filter(Q(company_id=visible_to_company_id)
-                           | Q(company__reseller_id=visible_to_company_id))
+        subs = customer_subscriptions(subs, company_id=visible_to_company_id)
     if company_id is not None:
         pk = parse_id(company_id)
         subs = subs.filter(Q(company_id=pk) | Q(company__reseller_id=pk)) if pk else subs.none()

@@ -16,6 +16,7 @@ from common.parsing import parse_choice, parse_date, parse_text
 from credits.compute import Credited
 from credits.models import ORIGINS, STATUSES, CreditMemo, CreditMemoLine
 from customers.models import Company
+from customers.selectors import customer_documents
 from invoicing.models import INVOICE_STATUSES, Invoice
 from ledger.selectors import account_balances, unbalanced_entries
 
@@ -167,10 +168,11 @@ def ledger_differences(*, marketplace) -> list[str]:
 
 
 def _confined(queryset, company_id):
-    """Documents of `company_id`: those it pays for or is billed for."""
+    """The documents a customer company may see (customers.selectors.customer_documents);
+    all of them when `company_id` is None (staff)."""
     if company_id is None:
         return queryset
-    return queryset.filter(Q(company_id=company_id) | Q(billed_company_id=company_id))
+    return customer_documents(queryset, company_id=company_id)
 
 
 def _id_filter(queryset, field, value):
@@ -185,7 +187,8 @@ def _company_filter(queryset, value):
     if value is None:
         return queryset
     pk = parse_id(value)
-    return _confined(queryset, pk) if pk else queryset.none()
+    # Those the company pays for or is billed for, drafts included (a filter, not a scope).
+    return queryset.filter(Q(company_id=pk) | Q(billed_company_id=pk)) if pk else queryset.none()
 
 
 def utc_day_start(day: datetime.date) -> datetime.datetime:

@@ -22,6 +22,7 @@ from credits.selectors import (
     utc_day_start,
 )
 from credits.services.rules import eligibility_error
+from customers.selectors import customer_documents
 from invoicing.models import Invoice, InvoiceLine
 from invoicing.serializers import payment_data
 
@@ -51,15 +52,12 @@ class Page:
 
 
 def _scope(queryset, *, marketplace, company):
+    """The marketplace's documents; a customer user's confined as the API confines a customer
+    key (customers.selectors.customer_documents: its own, issued only)."""
     queryset = queryset.filter(marketplace=marketplace)
     if company is not None:
-        queryset = queryset.filter(Q(company=company) | Q(billed_company=company))
-    return _issued_only(queryset, company)
-
-
-def _issued_only(documents, company):
-    """A customer's documents leave out drafts (voided ones too: never issued)."""
-    return documents if company is None else documents.filter(issued_at__isnull=False)
+        queryset = customer_documents(queryset, company_id=company.id)
+    return queryset
 
 
 def _invoice_filters(invoices, *, marketplace, filters):
@@ -141,7 +139,6 @@ def credit_memo_page(*, marketplace, company=None, filters: dict, sort: str = "-
         origin=filters.get("origin"), currency=filters.get("currency"),
         issued_from=filters.get("issued_from"), issued_to=filters.get("issued_to"),
         q=filters.get("q"), whole_set=True)
-    memos = _issued_only(memos, company)
     live = ~Q(status__in=NO_CREDIT)
     result = _page(
         _order(memos, sort, MEMO_SORTS), page=page,
@@ -162,8 +159,7 @@ def invoice_page(*, marketplace, company=None, filters: dict, sort: str = "-crea
     invoices = invoice_list(marketplace=marketplace, status=filters.get("status"),
                             company_id=filters.get("customer"),
                             visible_to_company_id=company.id if company else None)
-    invoices = _issued_only(_invoice_filters(invoices, marketplace=marketplace,
-                                             filters=filters), company)
+    invoices = _invoice_filters(invoices, marketplace=marketplace, filters=filters)
     live = ~Q(status__in=NO_CREDIT)
     result = _page(
         _order(invoices, sort, INVOICE_SORTS), page=page,
