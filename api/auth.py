@@ -6,11 +6,11 @@ another company's object, and 403 to any other role outside the list, before the
 read. In a view, `request.auth` is the ApiKey (with `.marketplace` loaded); `actor(request)`
 is the name services record, `shows_reason(request)` whether `reason` may be answered.
 
-Role sets, from the contract's table:
+Role sets, rows of the one role table (marketplaces/roles.py), which the pages use too:
   READ      every role (customers confined to their company: api/scoping.py)
   STAFF     manager, billing, developer (events)
   MANAGE    manager, billing (companies, products, invoices, payments, refunds, credit
-            from an invoice, issue, apply, reverse, auto-apply, payout, close)
+            from an invoice, issue, apply, reverse, auto-apply, payout, close, reports)
   MANAGER   manager (settings, ad hoc credit)
   VOIDERS   manager, developer (void a credit memo)
   WEBHOOKS  manager, developer (webhook endpoints)
@@ -18,15 +18,15 @@ Role sets, from the contract's table:
 
 from ninja.security import HttpBearer
 
-from marketplaces.models import ROLES
+from marketplaces.roles import ROLES, roles_for
 from marketplaces.services import api_key_find
 
-READ = ROLES
-STAFF = ("manager", "billing", "developer")
-MANAGE = ("manager", "billing")
-MANAGER = ("manager",)
-VOIDERS = ("manager", "developer")
-WEBHOOKS = ("manager", "developer")
+READ = roles_for("read")
+STAFF = roles_for("read_events")
+MANAGE = roles_for("manage")
+MANAGER = roles_for("settings")
+VOIDERS = roles_for("void")
+WEBHOOKS = roles_for("webhooks")
 
 _UNSET = object()
 

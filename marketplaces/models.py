@@ -13,7 +13,7 @@ import uuid
 
 from django.db import models
 
-ROLES = ("manager", "billing", "developer", "customer")
+from marketplaces.roles import ROLES
 
 
 class Marketplace(models.Model):

@@ -9,7 +9,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-PAGE_ROLES = ("manager", "billing", "developer", "customer")
+from marketplaces.roles import ROLES
+
+# A page user has one of the API keys' roles (marketplaces/roles.py), with the same rights.
+PAGE_ROLES = ROLES
 
 
 class PageUser(models.Model):

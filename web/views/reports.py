@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 
 from common.clock import now
 from common.errors import DomainError
+from marketplaces.roles import roles_for
 from reports import queries
 from reports import services as reports
 from reports.models import ReportRun
@@ -17,8 +18,8 @@ from web.once import acts_once
 from web.pages import error_status, forbidden, message_for, page, page_view
 from web.views.memos import actor
 
-REPORT_ROLES = ("manager", "billing")
-JOB_ROLES = ("manager", "developer")
+REPORT_ROLES = roles_for("reports")
+JOB_ROLES = roles_for("jobs")
 REPORT_LABELS = {
     "invoice_details": "Invoice details",
     "credit_memos": "Credit memos",
