@@ -6,6 +6,7 @@ import re
 from django import forms
 
 from common.money import is_currency
+from common.tax import TAX_CATEGORIES
 from credits.models import ORIGINS, REASON_CODES, STATUSES
 from invoicing.models import INVOICE_STATUSES
 from web.selectors import INVOICE_SORTS, MEMO_SORTS
@@ -111,7 +112,11 @@ REASON_CHOICES = [(r, humanize(r)) for r in REASON_CODES]
 LINE_KINDS = (("product", "Catalog item"), ("subscription", "Subscription"),
               ("custom", "Custom charge"))
 LINE_FIELDS = ("kind", "item", "description", "period_start", "period_end", "quantity",
-               "unit_price", "tax_rate")
+               "unit_price", "tax_rate", "tax_category", "tax_exemption_reason_code",
+               "tax_exemption_reason")
+# "" lets the service decide (the product's category, else by the rate: common.tax).
+TAX_CATEGORY_CHOICES = (("", "Automatic (product or rate)"),
+                        *((code, f"{code} · {label}") for code, label in TAX_CATEGORIES))
 LINE_KEY = re.compile(r"^lines-(\d{1,3})-(\w+)$")
 
 
@@ -136,4 +141,5 @@ def typed_lines(post) -> list[dict]:
 def blank_line(index: int) -> dict:
     return {"index": index, "kind": "custom", "item": "", "description": "",
             "period_start": "", "period_end": "", "quantity": "1", "unit_price": "",
-            "tax_rate": "0"}
+            "tax_rate": "0", "tax_category": "", "tax_exemption_reason_code": "",
+            "tax_exemption_reason": ""}

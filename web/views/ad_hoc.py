@@ -9,7 +9,14 @@ from common.clock import now
 from common.errors import DomainError
 from credits import services as credits
 from credits.selectors import auto_apply_result
-from web.forms import LINE_FIELDS, LINE_KINDS, REASON_CHOICES, blank_line, typed_lines
+from web.forms import (
+    LINE_FIELDS,
+    LINE_KINDS,
+    REASON_CHOICES,
+    TAX_CATEGORY_CHOICES,
+    blank_line,
+    typed_lines,
+)
 from web.once import acts_once
 from web.pages import error_status, errors_from, message_for, page, page_view, require, staff_only
 from web.pickers import (
@@ -35,7 +42,8 @@ def _resolve(request, post):
         i = line["index"]
         out = {"quantity": line["quantity"] or None, "unit_price": line["unit_price"] or None,
                "tax_rate": line["tax_rate"] or "0", "description": line["description"]}
-        for name in ("period_start", "period_end"):
+        for name in ("period_start", "period_end", "tax_category",
+                     "tax_exemption_reason_code", "tax_exemption_reason"):
             if line[name]:
                 out[name] = line[name]
         item = line["item"]
@@ -64,7 +72,8 @@ def _resolve(request, post):
     for k, (i, _) in enumerate(lines):
         fields[f"lines[{k}]"] = f"lines-{i}-item"
         for name in ("quantity", "unit_price", "tax_rate", "description", "period_start",
-                     "period_end"):
+                     "period_end", "tax_category", "tax_exemption_reason_code",
+                     "tax_exemption_reason"):
             fields[f"lines[{k}].{name}"] = f"lines-{i}-{name}"
         for param, name in ITEM_PARAMS.items():
             fields[f"lines[{k}].{param}"] = f"lines-{i}-{name}"
@@ -87,6 +96,7 @@ def _form(request, *, typed=None, lines=None, errors=None, status=200):
         "users": user_choices(marketplace=request.marketplace, company_id=company_id)
         if company_id else [],
         "reasons": REASON_CHOICES, "kinds": LINE_KINDS, "lines": lines,
+        "tax_categories": TAX_CATEGORY_CHOICES,
         "next_index": max(line["index"] for line in lines) + 1,
         "typed": typed, "errors": errors,
     }, status=status)
@@ -147,6 +157,7 @@ def credit_memo_new_line(request):
         index = 1
     return render(request, "web/_ad_hoc_line.html",
                   {"line": {**blank_line(index), "err": {}}, "kinds": LINE_KINDS,
+                   "tax_categories": TAX_CATEGORY_CHOICES,
                    "next_index": index + 1, "oob": True})
 
 
