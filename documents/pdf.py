@@ -20,6 +20,7 @@ from django.template import Context, Engine, TemplateSyntaxError
 
 from common.errors import InvalidInput
 from common.money import format_amount
+from common.tax import CATEGORY_LABELS, breakdown, legal_notes
 
 KINDS = ("credit_memo", "invoice")
 TITLES = {"credit_memo": "Credit memo", "invoice": "Invoice"}
@@ -110,15 +111,24 @@ def _period(line: dict) -> str:
 
 
 def tax_breakdown(lines: list[dict], currency: str) -> list[dict]:
-    """Taxable amount and tax per rate, in the order rates first appear."""
-    groups: dict[str, list[Decimal]] = {}
-    for line in lines:
-        group = groups.setdefault(line["tax_rate"], [Decimal(0), Decimal(0)])
-        group[0] += Decimal(line["amount"])
-        group[1] += Decimal(line["tax_amount"])
-    return [{"rate": rate, "percent": _percent(rate),
-             "taxable": format_amount(taxable, currency), "tax": format_amount(tax, currency)}
-            for rate, (taxable, tax) in groups.items()]
+    """Taxable amount and tax per VAT category and rate (common.tax.breakdown): [{category,
+    label, rate, percent, taxable, tax}], in category order, then by rate."""
+    return [{"category": group["category"], "label": group["label"],
+             "rate": format(group["rate"].normalize(), "f"),
+             "percent": _percent(group["rate"]),
+             "taxable": format_amount(group["taxable"], currency),
+             "tax": format_amount(group["tax"], currency)}
+            for group in breakdown(lines)]
+
+
+def _line_tax(line: dict) -> dict:
+    """A line's VAT for the template: its category (S for data from before categories), the
+    category's label and the exemption reason to print beside it."""
+    category = line.get("tax_category") or "S"
+    return {"tax_category": category,
+            "tax_category_label": CATEGORY_LABELS.get(category, category),
+            "tax_exemption": line.get("tax_exemption_reason")
+            or line.get("tax_exemption_reason_code") or ""}
 
 
 def stamp(document: dict) -> str | None:
@@ -139,7 +149,8 @@ def pdf_context(data: dict) -> dict:
     parties = [_party("Seller", data["seller"]), _party("Customer", data["customer"])]
     if data.get("billed"):
         parties.append(_party("End customer", data["billed"]))
-    lines = [{**line, "tax_percent": _percent(line["tax_rate"]), "period": _period(line)}
+    lines = [{**line, "tax_percent": _percent(line["tax_rate"]), "period": _period(line),
+              **_line_tax(line)}
              for line in document["lines"]]
     return {
         **document,
@@ -154,7 +165,13 @@ def pdf_context(data: dict) -> dict:
         "references": data.get("references", []),
         "reason_label": REASON_LABELS.get(document.get("reason_code"), ""),
         "lines": lines,
-        "tax_breakdown": tax_breakdown(document["lines"], document["currency"]),
+        "tax_breakdown": tax_breakdown(lines, document["currency"]),
+        # The legal note of each VAT category present (reverse charge, exemptions...).
+        "tax_notes": legal_notes([{"tax_category": line["tax_category"],
+                                   "tax_exemption_reason": line.get("tax_exemption_reason", ""),
+                                   "tax_exemption_reason_code":
+                                   line.get("tax_exemption_reason_code", "")}
+                                  for line in lines]),
         "applications": [
             {**a, "applied_date": _date(a.get("applied_at"))}
             for a in document.get("applications", document.get("credit_applications", []))
