@@ -100,8 +100,10 @@ def _parameters(method: str, operation: dict) -> None:
         del operation["parameters"]
 
 
-# Ids that are no UUIDs: an event's ("evt_..."), a party's PEPPOL and VAT ids.
-NOT_UUIDS = {("EventOut", "id"), ("*", "event_id"), ("*", "peppol_id"), ("*", "vat_id")}
+# Ids that are no UUIDs: an event's ("evt_..."), a party's PEPPOL and VAT ids, a tax
+# authority's clearance id (Greece's MARK).
+NOT_UUIDS = {("EventOut", "id"), ("*", "event_id"), ("*", "peppol_id"), ("*", "vat_id"),
+             ("*", "tax_clearance_id")}
 
 
 def _uuid_ids(schema: dict) -> None:

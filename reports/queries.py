@@ -31,6 +31,9 @@ LINE_HEADER = [
     "company_name", "billed_company_id", "billed_company_name", "line", "product_id", "name",
     "billing_action", "period_start", "period_end", "quantity", "unit_price",
     "discount_amount", "amount", "tax_rate", "tax_amount", "total", "custom_charge",
+    # Added after the columns above (a reader by position keeps working): the line's VAT
+    # category (common.tax) and exemption reason.
+    "tax_category", "tax_exemption_reason_code", "tax_exemption_reason",
 ]
 MEMO_HEADER = [
     "number", "issued_date", "status", "origin", "reason_code", "currency", "company_id",
@@ -117,14 +120,15 @@ INVOICE_LINE_FIELDS = (
     "invoice__currency", "invoice__company_id", "invoice__company__name",
     "invoice__billed_company_id", "invoice__billed_company__name", "product_id", "name",
     "billing_action", "period_start", "period_end", "quantity", "unit_price",
-    "discount_amount", "amount", "tax_rate", "tax_amount", "total",
+    "discount_amount", "amount", "tax_rate", "tax_amount", "total", "tax_category",
+    "tax_exemption_reason_code", "tax_exemption_reason",
 )
 MEMO_LINE_FIELDS = (
     "memo__issued_at", "memo__number", "position", "memo__status", "memo__currency",
     "memo__company_id", "memo__company__name", "memo__billed_company_id",
     "memo__billed_company__name", "product_id", "name", "billing_action", "period_start",
     "period_end", "quantity", "unit_price", "amount", "tax_rate", "tax_amount", "total",
-    "custom_charge",
+    "custom_charge", "tax_category", "tax_exemption_reason_code", "tax_exemption_reason",
 )
 
 
@@ -164,20 +168,21 @@ def _text(value) -> str:
 def _invoice_line(row) -> tuple:
     (issued_at, number, position, status, currency, company_id, company_name, billed_id,
      billed_name, product_id, name, action, start, end, quantity, unit_price, discount,
-     amount, rate, tax, total) = row
+     amount, rate, tax, total, *vat) = row
     c = currency
     return ((issued_at, 0, number, position),
             ["invoice", number, _text(issued_at), status, c, _text(company_id), company_name,
              _text(billed_id), billed_name, position + 1, _text(product_id), name,
              action or "", _text(start), _text(end), format_decimal(quantity),
              format_amount(unit_price, c), format_amount(discount, c), format_amount(amount, c),
-             format_decimal(rate), format_amount(tax, c), format_amount(total, c), "false"])
+             format_decimal(rate), format_amount(tax, c), format_amount(total, c), "false",
+             *vat])
 
 
 def _memo_line(row) -> tuple:
     (issued_at, number, position, status, currency, company_id, company_name, billed_id,
      billed_name, product_id, name, action, start, end, quantity, unit_price, amount, rate,
-     tax, total, custom_charge) = row
+     tax, total, custom_charge, *vat) = row
     c = currency
     return ((issued_at, 1, number, position),
             ["credit_memo", number, _text(issued_at), status, c, _text(company_id),
@@ -185,7 +190,7 @@ def _memo_line(row) -> tuple:
              name, action or "", _text(start), _text(end), format_decimal(quantity),
              format_amount(-unit_price, c), format_amount(0, c), format_amount(-amount, c),
              format_decimal(rate), format_amount(-tax, c), format_amount(-total, c),
-             "true" if custom_charge else "false"])
+             "true" if custom_charge else "false", *vat])
 
 
 def _merged(invoice_rows, memo_rows):

@@ -71,7 +71,9 @@ EXAMPLES = {
     "credit_memo_preview_ad_hoc": {
         "summary": "A 50.00 service credit",
         "request": AD_HOC_IN,
-        "response": {**AD_HOC_MEMO, "id": None, "number": None, "status": "draft",
+        "response": {**{k: v for k, v in AD_HOC_MEMO.items()
+                        if not k.startswith("tax_clearance")},
+                     "id": None, "number": None, "status": "draft",
                      "issued_at": None, "created_at": None,
                      "lines": [{**AD_HOC_MEMO["lines"][0], "id": None}]}},
     "credit_memo_create_ad_hoc": {

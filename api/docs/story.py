@@ -94,7 +94,8 @@ INVOICE = {
     "id": INVOICE_ID, "object": "invoice", "number": "INV-000042", "status": "open",
     "company_id": COMPANY_ID, "billed_company_id": COMPANY_ID, "user_id": None,
     "currency": "USD", "issued_at": INVOICED_AT, "due_date": "2026-04-01",
-    "created_at": INVOICED_AT, "lines": [INVOICE_LINE], "subtotal": "1000.00",
+    "tax_clearance_id": None, "tax_clearance_url": None, "created_at": INVOICED_AT,
+    "lines": [INVOICE_LINE], "subtotal": "1000.00",
     "discount_total": "0.00", "tax_total": "200.00", "total": "1200.00",
     "amount_credited": "0.00", "amount_paid": "0.00", "amount_due": "1200.00",
     "credit_applications": [],
@@ -138,6 +139,7 @@ MEMO = {
     "billed_company_id": COMPANY_ID, "user_id": None, "origin": "invoice",
     "source_invoice_id": INVOICE_ID, "reason_code": "overcharge",
     "reason": CREDIT_FROM_INVOICE_IN["reason"], "memo": CREDIT_FROM_INVOICE_IN["memo"],
+    "tax_clearance_id": None, "tax_clearance_url": None,
     "issued_at": CREDITED_AT, "created_at": CREDITED_AT, "lines": [MEMO_LINE],
     "subtotal": "200.00", "tax_total": "40.00", "total": "240.00",
     "applied_amount": "200.00", "paid_out_amount": "0.00", "closed_amount": "0.00",
@@ -145,7 +147,8 @@ MEMO = {
     "auto_apply": False,
 }
 MEMO_PREVIEW = {
-    **MEMO, "id": None, "number": None, "status": "draft", "issued_at": None,
+    **{k: v for k, v in MEMO.items() if not k.startswith("tax_clearance")}, "id": None,
+    "number": None, "status": "draft", "issued_at": None,
     "created_at": None, "lines": [{**MEMO_LINE, "id": None}], "applied_amount": "0.00",
     "remaining_amount": "240.00", "applications": [],
 }
@@ -165,6 +168,7 @@ AD_HOC_MEMO = {
     "currency": "USD", "company_id": COMPANY_ID, "billed_company_id": COMPANY_ID,
     "user_id": None, "origin": "ad_hoc", "source_invoice_id": None,
     "reason_code": "service_credit", "reason": AD_HOC_IN["reason"], "memo": AD_HOC_IN["memo"],
+    "tax_clearance_id": None, "tax_clearance_url": None,
     "issued_at": "2026-03-16T16:45:00Z", "created_at": "2026-03-16T16:45:00Z",
     "lines": [{"id": AD_HOC_LINE_ID, "product_id": None, "name": "Service credit",
                "description": "Outage of 3 March 2026", "quantity": "1", "unit_price": "50.00",
@@ -264,19 +268,19 @@ LINES_CSV_HEADER = (
     "document_type,number,issued_date,status,currency,company_id,company_name,"
     "billed_company_id,billed_company_name,line,product_id,name,billing_action,period_start,"
     "period_end,quantity,unit_price,discount_amount,amount,tax_rate,tax_amount,total,"
-    "custom_charge\r\n")
+    "custom_charge,tax_category,tax_exemption_reason_code,tax_exemption_reason\r\n")
 INVOICE_DETAILS_CSV = (
     LINES_CSV_HEADER
     + f"invoice,INV-000042,2026-03-02,paid,USD,{_GLOBEX},1,{PRODUCT_ID},Cloud Hosting Pro,"
-      "renewal,2026-03-01,2026-04-01,10,100.00,0.00,1000.00,0.2,200.00,1200.00,false\r\n"
+      "renewal,2026-03-01,2026-04-01,10,100.00,0.00,1000.00,0.2,200.00,1200.00,false,S,,\r\n"
     + f"credit_memo,CM-000007,2026-03-12,partially_applied,USD,{_GLOBEX},1,{PRODUCT_ID},"
       "Cloud Hosting Pro,renewal,2026-03-01,2026-04-01,1,-200.00,0.00,-200.00,0.2,-40.00,"
-      "-240.00,false\r\n")
+      "-240.00,false,S,,\r\n")
 RESELLER_CSV = (
     LINES_CSV_HEADER
     + f"invoice,INV-000051,2026-03-03,open,USD,{RESELLER_ID},Initech Resellers,"
       f"{END_CUSTOMER_ID},Hooli,1,{PRODUCT_ID},Cloud Hosting Pro,renewal,2026-03-01,"
-      "2026-04-01,3,100.00,0.00,300.00,0.2,60.00,360.00,false\r\n")
+      "2026-04-01,3,100.00,0.00,300.00,0.2,60.00,360.00,false,S,,\r\n")
 CREDIT_MEMOS_CSV = (
     "number,issued_date,status,origin,reason_code,currency,company_id,company_name,"
     "billed_company_id,billed_company_name,source_invoice_number,subtotal,tax_total,total,"

@@ -188,6 +188,12 @@ class CreditMemoOut(Out):
     reason_code: ReasonCode
     reason: str = Field(None, description="present only in answers to manager keys")
     memo: str
+    tax_clearance_id: str | None = Field(None, description=(
+        "the tax authority's clearance id of the issued document (Greece's myDATA MARK), "
+        "once cleared; null otherwise (not in a preview)"))
+    tax_clearance_url: str | None = Field(None, description=(
+        "where the tax authority's clearance can be verified; null when not cleared (not in "
+        "a preview)"))
     issued_at: datetime.datetime | None
     created_at: datetime.datetime
     lines: list[MemoLineOut]

@@ -113,6 +113,11 @@ class InvoiceOut(Out):
     currency: Currency
     issued_at: datetime.datetime | None
     due_date: datetime.date | None
+    tax_clearance_id: str | None = Field(description=(
+        "the tax authority's clearance id of the issued document (Greece's myDATA MARK), "
+        "once cleared; null otherwise"))
+    tax_clearance_url: str | None = Field(description=(
+        "where the tax authority's clearance can be verified; null when not cleared"))
     created_at: datetime.datetime
     lines: list[InvoiceLineOut]
     subtotal: Amount

@@ -11,7 +11,7 @@ MEMO_KEYS = {"id", "object", "number", "status", "currency", "company_id", "bill
              "user_id", "origin", "source_invoice_id", "reason_code", "reason", "memo",
              "issued_at", "created_at", "lines", "subtotal", "tax_total", "total",
              "applied_amount", "paid_out_amount", "closed_amount", "remaining_amount",
-             "applications", "payouts", "auto_apply"}
+             "applications", "payouts", "auto_apply", "tax_clearance_id", "tax_clearance_url"}
 MEMO_LINE_KEYS = {"id", "product_id", "name", "description", "quantity", "unit_price", "amount",
                   "tax_rate", "tax_amount", "total", "billing_action", "period_start",
                   "period_end", "subscription_id", "source_invoice_line_id", "custom_charge",
@@ -19,7 +19,8 @@ MEMO_LINE_KEYS = {"id", "product_id", "name", "description", "quantity", "unit_p
 INVOICE_KEYS = {"id", "object", "number", "status", "company_id", "billed_company_id",
                 "user_id", "currency", "issued_at", "due_date", "created_at", "lines",
                 "subtotal", "discount_total", "tax_total", "total", "amount_credited",
-                "amount_paid", "amount_due", "credit_applications"}
+                "amount_paid", "amount_due", "credit_applications", "tax_clearance_id",
+                "tax_clearance_url"}
 INVOICE_LINE_KEYS = {"id", "product_id", "name", "description", "quantity", "unit_price",
                      "discount_amount", "amount", "tax_rate", "tax_amount", "total",
                      "billing_action", "period_start", "period_end", "subscription_id",

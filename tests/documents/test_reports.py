@@ -150,3 +150,35 @@ def test_background_report_with_progress(mp, book, clock):
                                       date_from="2026-01-01")))
     assert stored == streamed and run.size == len(stored)
     assert reports.file_name(run) == "invoice_details_2026-01-01.csv"
+
+
+def test_line_reports_carry_each_line_s_vat_category(mp, make_company, clock):
+    """The lines CSV ends with the line's VAT category and exemption reason: an exempt line,
+    a reverse-charge line and a standard-rate line, and the memo crediting the exempt one."""
+    from customers import services as customers
+
+    customers.company_update(marketplace=mp,
+                             company_id=customers.own_company(marketplace=mp).id,
+                             changes={"vat_id": "DE123456789"}, at=clock())
+    buyer = make_company("Hooli", party={"vat_id": "NL123456789B01", "reverse_charge": True})
+    invoice = credits.invoice_create(marketplace=mp, company_id=buyer.id, actor="t",
+                                     at=clock(), lines=[
+        {"name": "Care", "quantity": "1", "unit_price": "50.00", "tax_category": "E",
+         "tax_exemption_reason_code": "VATEX-EU-132-1I", "tax_exemption_reason": "Medical care"},
+        {"name": "Hosting", "quantity": "1", "unit_price": "30.00", "tax_rate": "0.19"},
+        {"name": "Seats", "quantity": "1", "unit_price": "100.00", "tax_rate": "0.19",
+         "tax_category": "S"}])
+    credits.credit_memo_create_from_invoice(
+        marketplace=mp, invoice_id=invoice.id, reason_code="overcharge", actor="t",
+        at=clock(), lines=[{"invoice_line_id": str(invoice.lines.get(position=0).id),
+                            "amount": "20.00"}])
+    rows = read(mp, "invoice_details")
+    assert list(rows[0])[-3:] == ["tax_category", "tax_exemption_reason_code",
+                                  "tax_exemption_reason"]
+    assert pick(rows, "name", "amount", "tax_amount", "tax_category",
+                "tax_exemption_reason_code", "tax_exemption_reason") == [
+        ("Care", "50.00", "0.00", "E", "VATEX-EU-132-1I", "Medical care"),
+        ("Hosting", "30.00", "0.00", "AE", "VATEX-EU-AE", "Reverse charge"),
+        ("Seats", "100.00", "19.00", "S", "", ""),
+        ("Care", "-20.00", "0.00", "E", "VATEX-EU-132-1I", "Medical care"),
+    ]

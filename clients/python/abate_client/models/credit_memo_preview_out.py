@@ -53,6 +53,10 @@ class CreditMemoPreviewOut:
         total (str): decimal string with the currency's minor digits
         user_id (None | UUID):
         reason (str | Unset): present only in answers to manager keys
+        tax_clearance_id (None | str | Unset): the tax authority's clearance id of the issued document (Greece's myDATA
+            MARK), once cleared; null otherwise (not in a preview)
+        tax_clearance_url (None | str | Unset): where the tax authority's clearance can be verified; null when not
+            cleared (not in a preview)
     """
 
     applications: list[MemoApplicationOut]
@@ -81,6 +85,8 @@ class CreditMemoPreviewOut:
     total: str
     user_id: None | UUID
     reason: str | Unset = UNSET
+    tax_clearance_id: None | str | Unset = UNSET
+    tax_clearance_url: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -153,6 +159,18 @@ class CreditMemoPreviewOut:
 
         reason = self.reason
 
+        tax_clearance_id: None | str | Unset
+        if isinstance(self.tax_clearance_id, Unset):
+            tax_clearance_id = UNSET
+        else:
+            tax_clearance_id = self.tax_clearance_id
+
+        tax_clearance_url: None | str | Unset
+        if isinstance(self.tax_clearance_url, Unset):
+            tax_clearance_url = UNSET
+        else:
+            tax_clearance_url = self.tax_clearance_url
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -186,6 +204,10 @@ class CreditMemoPreviewOut:
         )
         if reason is not UNSET:
             field_dict["reason"] = reason
+        if tax_clearance_id is not UNSET:
+            field_dict["tax_clearance_id"] = tax_clearance_id
+        if tax_clearance_url is not UNSET:
+            field_dict["tax_clearance_url"] = tax_clearance_url
 
         return field_dict
 
@@ -293,6 +315,24 @@ class CreditMemoPreviewOut:
 
         reason = d.pop("reason", UNSET)
 
+        def _parse_tax_clearance_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_clearance_id = _parse_tax_clearance_id(d.pop("tax_clearance_id", UNSET))
+
+        def _parse_tax_clearance_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_clearance_url = _parse_tax_clearance_url(d.pop("tax_clearance_url", UNSET))
+
         credit_memo_preview_out = cls(
             applications=applications,
             applied_amount=applied_amount,
@@ -320,6 +360,8 @@ class CreditMemoPreviewOut:
             total=total,
             user_id=user_id,
             reason=reason,
+            tax_clearance_id=tax_clearance_id,
+            tax_clearance_url=tax_clearance_url,
         )
 
         credit_memo_preview_out.additional_properties = d

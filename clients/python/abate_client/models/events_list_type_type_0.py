@@ -10,6 +10,7 @@ EventsListTypeType0 = Literal[
     "credit_memo.payout_failed",
     "credit_memo.payout_succeeded",
     "credit_memo.pdf_created",
+    "credit_memo.tax_clearance_recorded",
     "credit_memo.voided",
     "invoice.created",
     "invoice.issued",
@@ -17,6 +18,7 @@ EventsListTypeType0 = Literal[
     "invoice.payment_refunded",
     "invoice.payment_succeeded",
     "invoice.pdf_created",
+    "invoice.tax_clearance_recorded",
     "invoice.voided",
     "webhook_endpoint.disabled",
 ]
@@ -31,6 +33,7 @@ EVENTS_LIST_TYPE_TYPE_0_VALUES: set[EventsListTypeType0] = {
     "credit_memo.payout_failed",
     "credit_memo.payout_succeeded",
     "credit_memo.pdf_created",
+    "credit_memo.tax_clearance_recorded",
     "credit_memo.voided",
     "invoice.created",
     "invoice.issued",
@@ -38,6 +41,7 @@ EVENTS_LIST_TYPE_TYPE_0_VALUES: set[EventsListTypeType0] = {
     "invoice.payment_refunded",
     "invoice.payment_succeeded",
     "invoice.pdf_created",
+    "invoice.tax_clearance_recorded",
     "invoice.voided",
     "webhook_endpoint.disabled",
 }

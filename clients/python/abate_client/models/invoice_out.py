@@ -39,6 +39,9 @@ class InvoiceOut:
         object_ (Literal['invoice']):
         status (InvoiceOutStatus):
         subtotal (str): decimal string with the currency's minor digits
+        tax_clearance_id (None | str): the tax authority's clearance id of the issued document (Greece's myDATA MARK),
+            once cleared; null otherwise
+        tax_clearance_url (None | str): where the tax authority's clearance can be verified; null when not cleared
         tax_total (str): decimal string with the currency's minor digits
         total (str): decimal string with the currency's minor digits
         user_id (None | UUID):
@@ -61,6 +64,8 @@ class InvoiceOut:
     object_: Literal["invoice"]
     status: InvoiceOutStatus
     subtotal: str
+    tax_clearance_id: None | str
+    tax_clearance_url: None | str
     tax_total: str
     total: str
     user_id: None | UUID
@@ -116,6 +121,12 @@ class InvoiceOut:
 
         subtotal = self.subtotal
 
+        tax_clearance_id: None | str
+        tax_clearance_id = self.tax_clearance_id
+
+        tax_clearance_url: None | str
+        tax_clearance_url = self.tax_clearance_url
+
         tax_total = self.tax_total
 
         total = self.total
@@ -147,6 +158,8 @@ class InvoiceOut:
                 "object": object_,
                 "status": status,
                 "subtotal": subtotal,
+                "tax_clearance_id": tax_clearance_id,
+                "tax_clearance_url": tax_clearance_url,
                 "tax_total": tax_total,
                 "total": total,
                 "user_id": user_id,
@@ -238,6 +251,20 @@ class InvoiceOut:
 
         subtotal = d.pop("subtotal")
 
+        def _parse_tax_clearance_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        tax_clearance_id = _parse_tax_clearance_id(d.pop("tax_clearance_id"))
+
+        def _parse_tax_clearance_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        tax_clearance_url = _parse_tax_clearance_url(d.pop("tax_clearance_url"))
+
         tax_total = d.pop("tax_total")
 
         total = d.pop("total")
@@ -275,6 +302,8 @@ class InvoiceOut:
             object_=object_,
             status=status,
             subtotal=subtotal,
+            tax_clearance_id=tax_clearance_id,
+            tax_clearance_url=tax_clearance_url,
             tax_total=tax_total,
             total=total,
             user_id=user_id,

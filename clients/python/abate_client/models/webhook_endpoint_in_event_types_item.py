@@ -11,6 +11,7 @@ WebhookEndpointInEventTypesItem = Literal[
     "credit_memo.payout_failed",
     "credit_memo.payout_succeeded",
     "credit_memo.pdf_created",
+    "credit_memo.tax_clearance_recorded",
     "credit_memo.voided",
     "invoice.created",
     "invoice.issued",
@@ -18,6 +19,7 @@ WebhookEndpointInEventTypesItem = Literal[
     "invoice.payment_refunded",
     "invoice.payment_succeeded",
     "invoice.pdf_created",
+    "invoice.tax_clearance_recorded",
     "invoice.voided",
     "webhook_endpoint.disabled",
 ]
@@ -33,6 +35,7 @@ WEBHOOK_ENDPOINT_IN_EVENT_TYPES_ITEM_VALUES: set[WebhookEndpointInEventTypesItem
     "credit_memo.payout_failed",
     "credit_memo.payout_succeeded",
     "credit_memo.pdf_created",
+    "credit_memo.tax_clearance_recorded",
     "credit_memo.voided",
     "invoice.created",
     "invoice.issued",
@@ -40,6 +43,7 @@ WEBHOOK_ENDPOINT_IN_EVENT_TYPES_ITEM_VALUES: set[WebhookEndpointInEventTypesItem
     "invoice.payment_refunded",
     "invoice.payment_succeeded",
     "invoice.pdf_created",
+    "invoice.tax_clearance_recorded",
     "invoice.voided",
     "webhook_endpoint.disabled",
 }
