@@ -3,6 +3,7 @@ credit memos in every status, spread over the last two months so charts have a s
 
 import datetime
 
+from catalog.services import product_create
 from common.clock import now
 from credits import services as credits
 from customers import services as customers
@@ -52,6 +53,12 @@ def demo_create(*, slug: str = SLUG) -> Marketplace:
                               at=day(0))
 
     a = "demo"
+    # Products with their default VAT category: hosting at the standard rate (a line's rate),
+    # training exempt (Article 132(1)(i), vocational training).
+    product_create(marketplace=mp, name="Cloud Hosting", sku="HOST", at=day(0))
+    product_create(marketplace=mp, name="Compliance Training", sku="TRAIN", tax_category="E",
+                   tax_exemption_reason_code="VATEX-EU-132-1I",
+                   tax_exemption_reason="Vocational training", at=day(0))
 
     def invoice(c, lines, n, **kw):
         return credits.invoice_create(marketplace=mp, company_id=c.id, lines=lines, actor=a,
