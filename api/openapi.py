@@ -100,9 +100,10 @@ def _parameters(method: str, operation: dict) -> None:
         del operation["parameters"]
 
 
-# Ids that are no UUIDs: an event's ("evt_..."), a party's PEPPOL and VAT ids, a tax
-# authority's clearance id (Greece's MARK).
+# Ids that are no UUIDs: an event's ("evt_..."), a party's PEPPOL, VAT and registration ids,
+# a tax authority's clearance id (Greece's MARK).
 NOT_UUIDS = {("EventOut", "id"), ("*", "event_id"), ("*", "peppol_id"), ("*", "vat_id"),
+             ("*", "registration_id"), ("*", "tax_registration_id"),
              ("*", "tax_clearance_id")}
 
 

@@ -30,6 +30,12 @@ TELEPHONE = re.compile(r"^\+?[0-9 ()./-]{3,50}$")
 BIC = re.compile(r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
 
 
+class InvalidIban(BusinessRule):
+    """An IBAN of the right form whose check digits do not match (a rule no pattern holds)."""
+
+    code = "invalid_iban"
+
+
 class NotAReseller(BusinessRule):
     code = "not_a_reseller"
 
@@ -126,14 +132,17 @@ def _apply_party_data(company: Company, data: dict) -> None:
 
 
 def _iban(value) -> str:
-    """An IBAN, spaces removed, with its check digits verified (ISO 13616, mod 97)."""
+    """An IBAN, spaces removed, with its check digits verified (ISO 13616, mod 97): one not
+    of an IBAN's form is a 400, one whose check digits do not match a 422 invalid_iban."""
     iban = _text(value, "iban", max_length=42).replace(" ", "").upper()
     if not iban:
         return ""
-    digits = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4]) if IBAN.match(iban) else ""
-    if not digits or int(digits) % 97 != 1:
-        raise InvalidInput("iban is not a valid IBAN (its check digits do not match)",
-                           param="iban")
+    if not IBAN.match(iban):
+        raise InvalidInput("iban is not an IBAN (a country code, 2 check digits, 11 to 30 "
+                           "letters or digits)", param="iban")
+    if int("".join(str(int(c, 36)) for c in iban[4:] + iban[:4])) % 97 != 1:
+        raise InvalidIban("iban is not a valid IBAN (its check digits do not match)",
+                          param="iban")
     return iban
 
 

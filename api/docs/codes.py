@@ -74,6 +74,8 @@ ERROR_CODES = {
     "user_not_in_company": (422, "`user_id` names a user of another company."),
     "subscription_not_for_company": (422, "The line's subscription belongs to another "
                                           "company."),
+    "invalid_iban": (422, "`iban` has an IBAN's form but its check digits do not match (ISO "
+                          "13616, mod 97): a typing error."),
     "not_a_reseller": (422, "`reseller_id` names a company that is not a reseller."),
     "unsupported_currency": (422, "An ISO 4217 code one cannot bill in (`XXX`, `XAU`, a "
                                   "fund or withdrawn code), or for an e-invoice a currency "
@@ -169,8 +171,9 @@ OPERATION_ERRORS = {
     "marketplace_settings_patch": ("empty_number_prefix", "number_prefix_collision"),
     "company_create": (
         ("not_found", "`reseller_id` names no company of the marketplace."),
-        "not_a_reseller", "invalid_currency", "unsupported_currency",
+        "not_a_reseller", "invalid_currency", "unsupported_currency", "invalid_iban",
     ),
+    "company_patch": ("invalid_iban",),
     "user_create": ("email_taken",),
     "company_credit_balance": (("invalid_currency", "`currency` is not an ISO 4217 code."),),
     "invoice_create": (

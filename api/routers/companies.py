@@ -42,7 +42,10 @@ def company_create(request, body: CompanyIn):
         marketplace=marketplace(request), name=data.get("name"), currency=data.get("currency"),
         is_reseller=bool(data.get("is_reseller")), reseller_id=data.get("reseller_id"),
         credit_limit=data.get("credit_limit"), billing_email=data.get("billing_email"),
-        party={name: data[name] for name in PARTY if name in data}, at=now())
+        # reverse_charge null is "not given" (false); the other party fields' null clears.
+        party={name: data[name] for name in PARTY
+               if name in data and (name != "reverse_charge" or data[name] is not None)},
+        at=now())
     return ok(company_data(company))
 
 

@@ -87,8 +87,15 @@ def test_errors(api, world):
     response = manager.post("/products", {"name": "P", "tax_category": "E"})
     assert (response.status_code, error_of(response)["code"],
             error_of(response)["param"]) == (422, "invalid_tax", "tax_exemption_reason")
+    # An IBAN's form with wrong check digits: a rule no pattern holds (422); another form: 400.
     response = manager.post("/companies", {"name": "X", "iban": "DE00370400440532013000"})
+    assert (response.status_code, error_of(response)["code"], error_of(response)["param"]) == (
+        422, "invalid_iban", "iban")
+    response = manager.post("/companies", {"name": "X", "iban": "DE89-3704"})
     assert (response.status_code, error_of(response)["param"]) == (400, "iban")
+    # reverse_charge null is "not given".
+    company = ok(manager.post("/companies", {"name": "Y", "reverse_charge": None}))
+    assert company["reverse_charge"] is False
 
 
 def test_openapi_tax_category_is_one_enum_component(api):
