@@ -55,6 +55,8 @@ def company_data(company) -> dict:
         "iban": _or_none(company.iban),
         "bic": _or_none(company.bic),
         "reverse_charge": company.reverse_charge,
+        "contact_name": _or_none(company.contact_name),
+        "telephone": _or_none(company.telephone),
         "billing_email": _or_none(company.billing_email),
         "created_at": _ts(company.created_at),
     }

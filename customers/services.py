@@ -95,7 +95,8 @@ def _apply_party_data(company: Company, data: dict) -> None:
         if field in data:
             setattr(company, field, _text(data[field], field,
                                           max_length=PARTY_LIMITS.get(field, 100)))
-    if company.telephone and not TELEPHONE.match(company.telephone):
+    telephone = data.get("telephone")
+    if isinstance(telephone, str) and telephone and not TELEPHONE.match(telephone):
         raise InvalidInput("telephone is digits with an optional +, spaces, dashes, dots or "
                            "brackets", param="telephone")
     if company.peppol_id and not PEPPOL_ID.match(company.peppol_id):

@@ -36,6 +36,8 @@ ERROR_CODES = {
                        "another company's, answers as if it did not exist."),
     # 409 conflict
     "invalid_state": (409, "The state of the object the path names forbids the action."),
+    "already_cleared": (409, "The document carries another tax clearance already: a cleared "
+                             "document is corrected by a credit memo, not cleared again."),
     "not_voidable": (409, "The document has been used (applied, paid, paid out or closed) "
                           "and cannot be voided."),
     "endpoint_disabled": (409, "The webhook endpoint is disabled: enable it first."),
@@ -80,10 +82,18 @@ ERROR_CODES = {
     "unsupported_currency": (422, "An ISO 4217 code one cannot bill in (`XXX`, `XAU`, a "
                                   "fund or withdrawn code), or for an e-invoice a currency "
                                   "with three minor digits (EN 16931 allows two)."),
-    "incomplete_party_data": (422, "The seller or the buyer lacks what an e-invoice needs "
-                                   "(`address.country`, `peppol_id`, the seller's `vat_id` "
-                                   "when a line is taxed); `param` names the first "
-                                   "missing field."),
+    "incomplete_party_data": (422, "The seller, the buyer or the document lacks what its "
+                                   "e-invoice needs under EN 16931 and the seller's "
+                                   "national Peppol rules (`address.country`, `peppol_id`, "
+                                   "VAT ids as the VAT categories require, a Dutch seller's "
+                                   "`iban`, a Danish or Icelandic seller's "
+                                   "`registration_id`, a German seller's `telephone`, a "
+                                   "Greek document's `tax_clearance_id`...); `param` names "
+                                   "the first missing field."),
+    "einvoice_not_possible": (422, "No e-invoice can meet every rule for this document: "
+                                   "lines not subject to VAT (O) beside other categories, O "
+                                   "from a Greek seller or between German parties, or an "
+                                   "exempt (E) line without its exemption reason."),
     "empty_number_prefix": (422, "A number prefix may not be empty."),
     "number_prefix_collision": (422, "The invoice and credit memo prefixes would make the "
                                      "same numbers."),
@@ -157,9 +167,11 @@ _AD_HOC = (
     ("unsupported_currency", "`currency` is no currency one can bill in."),
     "invalid_period", "credit_total_not_positive", "invalid_tax",
 )
+_CLEARANCE_STATE = ("invalid_state", "The document is a draft or void: only an issued "
+                                     "document is cleared.")
 _UBL = (
     ("invalid_state", "The document is a draft: it has no number, so no e-invoice yet."),
-    "incomplete_party_data",
+    "incomplete_party_data", "einvoice_not_possible",
     ("unsupported_currency", "The document's currency has three minor digits (EN 16931 "
                              "allows two)."),
 )
@@ -226,6 +238,8 @@ OPERATION_ERRORS = {
     ),
     "credit_memo_void": (("not_voidable", "The memo is neither a draft nor unapplied: "
                                           "something was applied, paid out or closed."),),
+    "invoice_tax_clearance": (_CLEARANCE_STATE, "already_cleared"),
+    "credit_memo_tax_clearance": (_CLEARANCE_STATE, "already_cleared"),
     "credit_memo_close": (("invalid_state", "The memo is neither unapplied nor partially "
                                             "applied."),),
     "credit_memo_pdf": (_PDF_RACE,),

@@ -111,11 +111,19 @@ EXAMPLES = {
                                   "created_at": "2026-03-13T11:00:00Z"}]}},
     "credit_memo_void": {"summary": "CM-000008, still unapplied, voided",
                          "response": {**AD_HOC_MEMO, "status": "void"}},
+    "invoice_tax_clearance": {
+        "summary": "INV-000042 reported to the tax authority, which gave it this id",
+        "request": {"tax_clearance_id": CLEARANCE_ID, "tax_clearance_url": CLEARANCE_URL},
+        "response": {**INVOICE_SETTLED, "tax_clearance_id": CLEARANCE_ID,
+                     "tax_clearance_url": CLEARANCE_URL}},
+    "credit_memo_tax_clearance": {
+        "summary": "CM-000007 (closed) reported to the tax authority, which gave it this id",
+        "request": {"tax_clearance_id": MEMO_CLEARANCE_ID},
+        "response": {**MEMO_CLOSED, "tax_clearance_id": MEMO_CLEARANCE_ID}},
     "credit_memo_close": {
         "summary": "Write off the remaining 40.00",
         "request": {"reason": "Globex waived the balance"},
-        "response": {**MEMO, "status": "closed", "closed_amount": "40.00",
-                     "remaining_amount": "0.00"}},
+        "response": MEMO_CLOSED},
     "events_list": {"summary": "CM-000007 applied to INV-000042",
                     "response": listed(event("1042", "credit_memo.applied",
                                              MEMO_EVENT_DATA))},

@@ -56,6 +56,10 @@ MARKETPLACE = {
                  "number_padding": 6, "auto_apply_credit_to_new_invoices": False,
                  "company_wide_billing": False},
 }
+# What a tax authority's clearance system (e.g. Greece's myDATA) gave the documents.
+CLEARANCE_ID = "400001000000042"
+CLEARANCE_URL = "https://mydata.example/check/400001000000042"
+MEMO_CLEARANCE_ID = "400001000000043"
 PARTY_IN = {
     "legal_name": "Globex Corporation Ltd", "vat_id": "GB123456789",
     "address": {"line1": "1 Main Street", "city": "London", "postal_code": "EC1A 1BB",
@@ -68,7 +72,7 @@ COMPANY = {
     **PARTY_IN, "address": {"line1": "1 Main Street", "line2": None, "city": "London",
                             "postal_code": "EC1A 1BB", "state": None, "country": "GB"},
     "registration_id": None, "tax_registration_id": None, "iban": None, "bic": None,
-    "reverse_charge": False,
+    "reverse_charge": False, "contact_name": None, "telephone": None,
     "billing_email": "billing@globex.example", "created_at": "2026-02-16T10:00:00Z",
 }
 PRODUCT = {"id": PRODUCT_ID, "object": "product", "name": "Cloud Hosting Pro",
@@ -155,6 +159,7 @@ MEMO_PREVIEW = {
 MEMO_FULLY_APPLIED = {**MEMO, "status": "fully_applied", "applied_amount": "240.00",
                       "remaining_amount": "0.00",
                       "applications": [APPLICATION, NEXT_APPLICATION]}
+MEMO_CLOSED = {**MEMO, "status": "closed", "closed_amount": "40.00", "remaining_amount": "0.00"}
 MEMO_EVENT_DATA = {key: value for key, value in MEMO.items() if key != "reason"}
 
 AD_HOC_IN = {

@@ -28,7 +28,7 @@ from customers import services
 router = Router(tags=["companies"])
 
 PARTY = ("legal_name", "vat_id", "address", "peppol_id", "registration_id",
-         "tax_registration_id", "iban", "bic", "reverse_charge")
+         "tax_registration_id", "iban", "bic", "reverse_charge", "contact_name", "telephone")
 
 
 @router.post("/companies", auth=allow(MANAGE), response=responds(CompanyOut, write=True),

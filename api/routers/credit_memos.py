@@ -27,6 +27,7 @@ from api.schemas import (
     NoBody,
     PayoutIn,
     ReverseIn,
+    TaxClearanceIn,
 )
 from api.serializers import event_data
 from common.clock import now
@@ -34,6 +35,7 @@ from credits import services as credits
 from credits.models import ORIGINS, STATUSES, CreditMemo
 from credits.selectors import auto_apply_result, credit_memo_list
 from credits.serializers import memo_data, memos_read_related
+from credits.services.clearance import tax_clearance_record
 from notifications.models import Event
 
 router = Router(tags=["credit memos"])
@@ -267,6 +269,20 @@ def credit_memo_void(request, memo_id: str, body: NoBody = None):
     """Only a draft or an unapplied memo (else `409 not_voidable`)."""
     memo = credits.credit_memo_void(marketplace=marketplace(request), memo_id=memo_id,
                                     actor=actor(request), at=now())
+    return ok(_shown(request, memo))
+
+
+@router.post("/credit_memos/{memo_id}/tax_clearance", auth=allow(MANAGE),
+             response=responds(CreditMemoOut, write=True), summary="Record a tax clearance")
+def credit_memo_tax_clearance(request, memo_id: str, body: TaxClearanceIn):
+    """Records the id (and verification address) a tax authority's clearance system gave
+    the issued memo, e.g. Greece's myDATA MARK, which its e-invoice then carries. Once: the
+    same clearance again changes nothing; another is `409 already_cleared`; a draft or void
+    memo is `409 invalid_state`. Records `credit_memo.tax_clearance_recorded`."""
+    memo = tax_clearance_record(
+        marketplace=marketplace(request), kind="credit_memo", document_id=memo_id,
+        tax_clearance_id=body.tax_clearance_id, tax_clearance_url=body.tax_clearance_url,
+        actor=actor(request), at=now())
     return ok(_shown(request, memo))
 
 

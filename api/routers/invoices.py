@@ -17,11 +17,13 @@ from api.schemas import (
     PaymentOut,
     RefundIn,
     RefundOut,
+    TaxClearanceIn,
 )
 from api.serializers import refund_data
 from common.clock import now
 from credits import services as credits
 from credits.selectors import invoice_list
+from credits.services.clearance import tax_clearance_record
 from invoicing import services as invoicing
 from invoicing.models import INVOICE_STATUSES
 from invoicing.serializers import invoice_data, payment_data
@@ -86,6 +88,20 @@ def invoice_void(request, invoice_id: str, body: NoBody = None):
     `409 not_voidable`); answers the invoice."""
     invoice = invoicing.invoice_void(marketplace=marketplace(request), invoice_id=invoice_id,
                                      actor=actor(request), at=now())
+    return ok(invoice_data(invoice))
+
+
+@router.post("/invoices/{invoice_id}/tax_clearance", auth=allow(MANAGE),
+             response=responds(InvoiceOut, write=True), summary="Record a tax clearance")
+def invoice_tax_clearance(request, invoice_id: str, body: TaxClearanceIn):
+    """Records the id (and verification address) a tax authority's clearance system gave
+    the issued invoice, e.g. Greece's myDATA MARK, which its e-invoice then carries. Once:
+    the same clearance again changes nothing; another is `409 already_cleared`; a draft or
+    void invoice is `409 invalid_state`. Records `invoice.tax_clearance_recorded`."""
+    invoice = tax_clearance_record(
+        marketplace=marketplace(request), kind="invoice", document_id=invoice_id,
+        tax_clearance_id=body.tax_clearance_id, tax_clearance_url=body.tax_clearance_url,
+        actor=actor(request), at=now())
     return ok(invoice_data(invoice))
 
 

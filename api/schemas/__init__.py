@@ -59,6 +59,7 @@ from api.schemas.invoices import (  # noqa: F401
     PaymentOut,
     RefundIn,
     RefundOut,
+    TaxClearanceIn,
 )
 from api.schemas.parties import (  # noqa: F401
     AddressIn,

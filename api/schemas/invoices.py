@@ -130,6 +130,14 @@ class InvoiceOut(Out):
     credit_applications: list[InvoiceApplicationOut]
 
 
+class TaxClearanceIn(In):
+    tax_clearance_id: text(100, required=True, pattern=r"^[!-~]{1,100}$", description=(
+        "the id the tax authority's clearance system gave the document, e.g. the MARK of "
+        "Greece's myDATA (a Greek seller's e-invoice must carry it)"))
+    tax_clearance_url: text(500, pattern=r"^https://[!-~]+$", description=(
+        "where the buyer can verify the clearance (an https address)")) | None = None
+
+
 class PaymentIn(In):
     amount: PositiveAmountIn
     method: text(32, required=True) | None = Field(None, description='default "card"')

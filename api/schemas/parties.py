@@ -69,6 +69,12 @@ Iban = Annotated[StrictStr, WithJsonSchema({
                    'own company\'s is printed on invoices); "" for none'})]
 Bic = text(pattern=r"^(?:[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?)?$", max_length=11,
            description='a SWIFT/BIC code of 8 or 11 characters (kept in capitals); "" for none')
+ContactName = text(200, description=(
+    'who to ask about the company\'s documents (EN 16931 BT-41; German sellers need one); '
+    '"" for none'))
+Telephone = text(pattern=r"^(?:\+?[0-9 ()./-]{3,50})?$", max_length=50, description=(
+    'the contact\'s telephone (BT-42): digits with an optional leading +, spaces, dashes, '
+    'dots or brackets; "" for none'))
 REVERSE_CHARGE = ("the customer accounts for the VAT itself (EU reverse charge): its lines "
                   "taxed at a rate without a category become AE (reverse charge) at 0")
 _EMAIL_PART = rf"[^@{WHITE_SPACE}\x00]+"
@@ -160,6 +166,8 @@ class CompanyIn(In):
     bic: Bic | None = None
     reverse_charge: StrictBool | None = Field(None, description=f"{REVERSE_CHARGE}; default "
                                                                 "false")
+    contact_name: ContactName | None = None
+    telephone: Telephone | None = None
     billing_email: OptionalEmail | None = Field(
         None, description="Where the company's documents and notifications are e-mailed "
                           "(an addition to the contract).")
@@ -180,6 +188,8 @@ class CompanyPatchIn(In):
     iban: Iban | None = None
     bic: Bic | None = None
     reverse_charge: StrictBool = Field(None, description=REVERSE_CHARGE)
+    contact_name: ContactName | None = None
+    telephone: Telephone | None = None
     billing_email: OptionalEmail | None = None
 
 
@@ -200,6 +210,8 @@ class CompanyOut(Out):
     iban: str | None
     bic: str | None
     reverse_charge: bool
+    contact_name: str | None
+    telephone: str | None
     billing_email: str | None
     created_at: datetime.datetime
 

@@ -87,6 +87,12 @@ BUILDERS = {
     ("POST", "/invoices/{invoice_id}/void"): lambda w: (f"/invoices/{w.invoice().id}/void", None),
     ("POST", "/invoices/{invoice_id}/payments"): lambda w: (
         f"/invoices/{w.invoice().id}/payments", {"amount": "10.00", "method": "card"}),
+    ("POST", "/invoices/{invoice_id}/tax_clearance"): lambda w: (
+        f"/invoices/{w.invoice().id}/tax_clearance",
+        {"tax_clearance_id": "400001000000001", "tax_clearance_url": "https://aade.gr/1"}),
+    ("POST", "/credit_memos/{memo_id}/tax_clearance"): lambda w: (
+        f"/credit_memos/{w.memo().id}/tax_clearance",
+        {"tax_clearance_id": "400001000000002", "tax_clearance_url": "https://aade.gr/2"}),
     ("POST", "/payments/{payment_id}/refunds"): lambda w: (
         f"/payments/{w.payment().id}/refunds", {"amount": "5.00"}),
     ("POST", "/invoices/{invoice_id}/credit_memos"): _credit_from_invoice,

@@ -406,6 +406,8 @@ def test_the_examples_are_what_the_api_answers(world, branch):
         story.step("credit_memo_auto_apply", memo_id=docs_story.MEMO_ID)
     elif branch == "close":
         story.step("credit_memo_close", memo_id=docs_story.MEMO_ID)
+        story.step("invoice_tax_clearance", invoice_id=docs_story.INVOICE_ID)
+        story.step("credit_memo_tax_clearance", memo_id=docs_story.MEMO_ID)
     elif branch == "ad_hoc":
         story.step("credit_memo_preview_ad_hoc")
         story.step("credit_memo_create_ad_hoc")

@@ -80,6 +80,7 @@ def test_companies_users_balance_and_check(world, manager):
                     "postal_code": "8000", "state": None, "country": "DK"},
         "peppol_id": "0088:5790000435975", "registration_id": None,
         "tax_registration_id": None, "iban": None, "bic": None, "reverse_charge": False,
+        "contact_name": None, "telephone": None,
         "billing_email": "ap@hooli.example", "created_at": company["created_at"]}
     cid = company["id"]
     assert ok(manager.get(f"/companies/{cid}")) == company

@@ -107,6 +107,7 @@ from .subscription_out_scheme_type_0 import SubscriptionOutSchemeType0
 from .subscription_out_status import SubscriptionOutStatus
 from .subscriptions_list_status_type_0 import SubscriptionsListStatusType0
 from .tax_category import TaxCategory
+from .tax_clearance_in import TaxClearanceIn
 from .usage_record_in import UsageRecordIn
 from .usage_record_list import UsageRecordList
 from .usage_record_out import UsageRecordOut
@@ -231,6 +232,7 @@ __all__ = (
     "SubscriptionOutStatus",
     "SubscriptionsListStatusType0",
     "TaxCategory",
+    "TaxClearanceIn",
     "UsageRecordIn",
     "UsageRecordList",
     "UsageRecordOut",

@@ -25,6 +25,7 @@ class CompanyIn:
         bic (None | str | Unset):
         billing_email (None | str | Unset): Where the company's documents and notifications are e-mailed (an addition to
             the contract).
+        contact_name (None | str | Unset):
         credit_limit (float | None | str | Unset): null or left out: no limit
         currency (CurrencyCode | None | Unset): default: the marketplace's `default_currency`
         iban (None | str | Unset):
@@ -37,6 +38,7 @@ class CompanyIn:
         reverse_charge (bool | None | Unset): the customer accounts for the VAT itself (EU reverse charge): its lines
             taxed at a rate without a category become AE (reverse charge) at 0; default false
         tax_registration_id (None | str | Unset):
+        telephone (None | str | Unset):
         vat_id (None | str | Unset):
     """
 
@@ -44,6 +46,7 @@ class CompanyIn:
     address: AddressIn | None | Unset = UNSET
     bic: None | str | Unset = UNSET
     billing_email: None | str | Unset = UNSET
+    contact_name: None | str | Unset = UNSET
     credit_limit: float | None | str | Unset = UNSET
     currency: CurrencyCode | None | Unset = UNSET
     iban: None | str | Unset = UNSET
@@ -54,6 +57,7 @@ class CompanyIn:
     reseller_id: None | Unset | UUID = UNSET
     reverse_charge: bool | None | Unset = UNSET
     tax_registration_id: None | str | Unset = UNSET
+    telephone: None | str | Unset = UNSET
     vat_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +84,12 @@ class CompanyIn:
             billing_email = UNSET
         else:
             billing_email = self.billing_email
+
+        contact_name: None | str | Unset
+        if isinstance(self.contact_name, Unset):
+            contact_name = UNSET
+        else:
+            contact_name = self.contact_name
 
         credit_limit: float | None | str | Unset
         if isinstance(self.credit_limit, Unset):
@@ -145,6 +155,12 @@ class CompanyIn:
         else:
             tax_registration_id = self.tax_registration_id
 
+        telephone: None | str | Unset
+        if isinstance(self.telephone, Unset):
+            telephone = UNSET
+        else:
+            telephone = self.telephone
+
         vat_id: None | str | Unset
         if isinstance(self.vat_id, Unset):
             vat_id = UNSET
@@ -164,6 +180,8 @@ class CompanyIn:
             field_dict["bic"] = bic
         if billing_email is not UNSET:
             field_dict["billing_email"] = billing_email
+        if contact_name is not UNSET:
+            field_dict["contact_name"] = contact_name
         if credit_limit is not UNSET:
             field_dict["credit_limit"] = credit_limit
         if currency is not UNSET:
@@ -184,6 +202,8 @@ class CompanyIn:
             field_dict["reverse_charge"] = reverse_charge
         if tax_registration_id is not UNSET:
             field_dict["tax_registration_id"] = tax_registration_id
+        if telephone is not UNSET:
+            field_dict["telephone"] = telephone
         if vat_id is not UNSET:
             field_dict["vat_id"] = vat_id
 
@@ -230,6 +250,15 @@ class CompanyIn:
             return cast(None | str | Unset, data)
 
         billing_email = _parse_billing_email(d.pop("billing_email", UNSET))
+
+        def _parse_contact_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        contact_name = _parse_contact_name(d.pop("contact_name", UNSET))
 
         def _parse_credit_limit(data: object) -> float | None | str | Unset:
             if data is None:
@@ -337,6 +366,15 @@ class CompanyIn:
 
         tax_registration_id = _parse_tax_registration_id(d.pop("tax_registration_id", UNSET))
 
+        def _parse_telephone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        telephone = _parse_telephone(d.pop("telephone", UNSET))
+
         def _parse_vat_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -351,6 +389,7 @@ class CompanyIn:
             address=address,
             bic=bic,
             billing_email=billing_email,
+            contact_name=contact_name,
             credit_limit=credit_limit,
             currency=currency,
             iban=iban,
@@ -361,6 +400,7 @@ class CompanyIn:
             reseller_id=reseller_id,
             reverse_charge=reverse_charge,
             tax_registration_id=tax_registration_id,
+            telephone=telephone,
             vat_id=vat_id,
         )
 

@@ -22,6 +22,7 @@ class CompanyOut:
         address (AddressOut):
         bic (None | str):
         billing_email (None | str):
+        contact_name (None | str):
         created_at (datetime.datetime):
         credit_limit (None | str):
         currency (str): ISO 4217 code
@@ -32,16 +33,18 @@ class CompanyOut:
         name (str):
         object_ (Literal['company']):
         peppol_id (None | str):
-        registration_id (None | UUID):
+        registration_id (None | str):
         reseller_id (None | UUID):
         reverse_charge (bool):
-        tax_registration_id (None | UUID):
+        tax_registration_id (None | str):
+        telephone (None | str):
         vat_id (None | str):
     """
 
     address: AddressOut
     bic: None | str
     billing_email: None | str
+    contact_name: None | str
     created_at: datetime.datetime
     credit_limit: None | str
     currency: str
@@ -52,10 +55,11 @@ class CompanyOut:
     name: str
     object_: Literal["company"]
     peppol_id: None | str
-    registration_id: None | UUID
+    registration_id: None | str
     reseller_id: None | UUID
     reverse_charge: bool
-    tax_registration_id: None | UUID
+    tax_registration_id: None | str
+    telephone: None | str
     vat_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -67,6 +71,9 @@ class CompanyOut:
 
         billing_email: None | str
         billing_email = self.billing_email
+
+        contact_name: None | str
+        contact_name = self.contact_name
 
         created_at = self.created_at.isoformat()
 
@@ -92,10 +99,7 @@ class CompanyOut:
         peppol_id = self.peppol_id
 
         registration_id: None | str
-        if isinstance(self.registration_id, UUID):
-            registration_id = str(self.registration_id)
-        else:
-            registration_id = self.registration_id
+        registration_id = self.registration_id
 
         reseller_id: None | str
         if isinstance(self.reseller_id, UUID):
@@ -106,10 +110,10 @@ class CompanyOut:
         reverse_charge = self.reverse_charge
 
         tax_registration_id: None | str
-        if isinstance(self.tax_registration_id, UUID):
-            tax_registration_id = str(self.tax_registration_id)
-        else:
-            tax_registration_id = self.tax_registration_id
+        tax_registration_id = self.tax_registration_id
+
+        telephone: None | str
+        telephone = self.telephone
 
         vat_id: None | str
         vat_id = self.vat_id
@@ -121,6 +125,7 @@ class CompanyOut:
                 "address": address,
                 "bic": bic,
                 "billing_email": billing_email,
+                "contact_name": contact_name,
                 "created_at": created_at,
                 "credit_limit": credit_limit,
                 "currency": currency,
@@ -135,6 +140,7 @@ class CompanyOut:
                 "reseller_id": reseller_id,
                 "reverse_charge": reverse_charge,
                 "tax_registration_id": tax_registration_id,
+                "telephone": telephone,
                 "vat_id": vat_id,
             }
         )
@@ -161,6 +167,13 @@ class CompanyOut:
             return cast(None | str, data)
 
         billing_email = _parse_billing_email(d.pop("billing_email"))
+
+        def _parse_contact_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        contact_name = _parse_contact_name(d.pop("contact_name"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -199,18 +212,10 @@ class CompanyOut:
 
         peppol_id = _parse_peppol_id(d.pop("peppol_id"))
 
-        def _parse_registration_id(data: object) -> None | UUID:
+        def _parse_registration_id(data: object) -> None | str:
             if data is None:
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                registration_id_type_0 = UUID(data)
-
-                return registration_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | UUID, data)
+            return cast(None | str, data)
 
         registration_id = _parse_registration_id(d.pop("registration_id"))
 
@@ -231,20 +236,19 @@ class CompanyOut:
 
         reverse_charge = d.pop("reverse_charge")
 
-        def _parse_tax_registration_id(data: object) -> None | UUID:
+        def _parse_tax_registration_id(data: object) -> None | str:
             if data is None:
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                tax_registration_id_type_0 = UUID(data)
-
-                return tax_registration_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | UUID, data)
+            return cast(None | str, data)
 
         tax_registration_id = _parse_tax_registration_id(d.pop("tax_registration_id"))
+
+        def _parse_telephone(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        telephone = _parse_telephone(d.pop("telephone"))
 
         def _parse_vat_id(data: object) -> None | str:
             if data is None:
@@ -257,6 +261,7 @@ class CompanyOut:
             address=address,
             bic=bic,
             billing_email=billing_email,
+            contact_name=contact_name,
             created_at=created_at,
             credit_limit=credit_limit,
             currency=currency,
@@ -271,6 +276,7 @@ class CompanyOut:
             reseller_id=reseller_id,
             reverse_charge=reverse_charge,
             tax_registration_id=tax_registration_id,
+            telephone=telephone,
             vat_id=vat_id,
         )
 

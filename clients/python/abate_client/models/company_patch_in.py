@@ -23,6 +23,7 @@ class CompanyPatchIn:
             address (AddressIn | None | Unset): replaces the whole address
             bic (None | str | Unset):
             billing_email (None | str | Unset):
+            contact_name (None | str | Unset):
             credit_limit (float | None | str | Unset):
             iban (None | str | Unset):
             legal_name (None | str | Unset):
@@ -32,12 +33,14 @@ class CompanyPatchIn:
             reverse_charge (bool | Unset): the customer accounts for the VAT itself (EU reverse charge): its lines taxed at
                 a rate without a category become AE (reverse charge) at 0
             tax_registration_id (None | str | Unset):
+            telephone (None | str | Unset):
             vat_id (None | str | Unset):
     """
 
     address: AddressIn | None | Unset = UNSET
     bic: None | str | Unset = UNSET
     billing_email: None | str | Unset = UNSET
+    contact_name: None | str | Unset = UNSET
     credit_limit: float | None | str | Unset = UNSET
     iban: None | str | Unset = UNSET
     legal_name: None | str | Unset = UNSET
@@ -46,6 +49,7 @@ class CompanyPatchIn:
     registration_id: None | str | Unset = UNSET
     reverse_charge: bool | Unset = UNSET
     tax_registration_id: None | str | Unset = UNSET
+    telephone: None | str | Unset = UNSET
     vat_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +74,12 @@ class CompanyPatchIn:
             billing_email = UNSET
         else:
             billing_email = self.billing_email
+
+        contact_name: None | str | Unset
+        if isinstance(self.contact_name, Unset):
+            contact_name = UNSET
+        else:
+            contact_name = self.contact_name
 
         credit_limit: float | None | str | Unset
         if isinstance(self.credit_limit, Unset):
@@ -111,6 +121,12 @@ class CompanyPatchIn:
         else:
             tax_registration_id = self.tax_registration_id
 
+        telephone: None | str | Unset
+        if isinstance(self.telephone, Unset):
+            telephone = UNSET
+        else:
+            telephone = self.telephone
+
         vat_id: None | str | Unset
         if isinstance(self.vat_id, Unset):
             vat_id = UNSET
@@ -126,6 +142,8 @@ class CompanyPatchIn:
             field_dict["bic"] = bic
         if billing_email is not UNSET:
             field_dict["billing_email"] = billing_email
+        if contact_name is not UNSET:
+            field_dict["contact_name"] = contact_name
         if credit_limit is not UNSET:
             field_dict["credit_limit"] = credit_limit
         if iban is not UNSET:
@@ -142,6 +160,8 @@ class CompanyPatchIn:
             field_dict["reverse_charge"] = reverse_charge
         if tax_registration_id is not UNSET:
             field_dict["tax_registration_id"] = tax_registration_id
+        if telephone is not UNSET:
+            field_dict["telephone"] = telephone
         if vat_id is not UNSET:
             field_dict["vat_id"] = vat_id
 
@@ -187,6 +207,15 @@ class CompanyPatchIn:
             return cast(None | str | Unset, data)
 
         billing_email = _parse_billing_email(d.pop("billing_email", UNSET))
+
+        def _parse_contact_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        contact_name = _parse_contact_name(d.pop("contact_name", UNSET))
 
         def _parse_credit_limit(data: object) -> float | None | str | Unset:
             if data is None:
@@ -246,6 +275,15 @@ class CompanyPatchIn:
 
         tax_registration_id = _parse_tax_registration_id(d.pop("tax_registration_id", UNSET))
 
+        def _parse_telephone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        telephone = _parse_telephone(d.pop("telephone", UNSET))
+
         def _parse_vat_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -259,6 +297,7 @@ class CompanyPatchIn:
             address=address,
             bic=bic,
             billing_email=billing_email,
+            contact_name=contact_name,
             credit_limit=credit_limit,
             iban=iban,
             legal_name=legal_name,
@@ -267,6 +306,7 @@ class CompanyPatchIn:
             registration_id=registration_id,
             reverse_charge=reverse_charge,
             tax_registration_id=tax_registration_id,
+            telephone=telephone,
             vat_id=vat_id,
         )
 
