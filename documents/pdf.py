@@ -1,10 +1,10 @@
 """PDFs of invoices and credit memos: a Django template (stored per marketplace, or the clean
 default) rendered to HTML, then to PDF by WeasyPrint.
 
-Takes plain document data (see `documents.sources`), knows no domain model. Templates come from
-managers, so they are rendered by an engine without loaders (no include or extends of files)
-and WeasyPrint fetches nothing but `data:` URLs: a template cannot read files or reach the
-network.
+Takes plain document data (built by `credits.documents` and `invoicing.documents`), knows no
+domain model. Templates come from managers, so they are rendered by an engine without loaders
+(no include or extends of files) and WeasyPrint fetches nothing but `data:` URLs: a template
+cannot read files or reach the network.
 
 A void document's PDF carries a VOID mark and a draft's a DRAFT mark, whatever the template:
 the mark is added to the rendered HTML (a large stamp across every page, a fixed box that

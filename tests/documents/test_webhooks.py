@@ -8,10 +8,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from common.errors import InvalidInput, InvalidState
+from common.jobs import backoff
 from credits import services as credits
 from notifications import services as notifications
 from notifications.models import Event, WebhookDelivery
-from notifications.outbox import backoff
 from tests.documents.conftest import assert_jobs_ok
 
 # The invoice object inside `data` of invoice events, payload version 1. Changing it breaks
