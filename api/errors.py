@@ -39,7 +39,6 @@ TYPE_BY_STATUS = {status: kind for kind, status in STATUS_BY_KIND.items()}
 TYPE_BY_STATUS.update({405: "invalid_request", 413: "invalid_request", 414: "invalid_request",
                        415: "invalid_request",
                        500: "api_error", 503: "api_error"})
-ERROR_TYPES = tuple(sorted(set(TYPE_BY_STATUS.values())))
 
 # Messages of PostgreSQL and SQLite when a lock could not be had or a deadlock was broken.
 LOCK_FAILURES = ("deadlock detected", "lock timeout", "could not obtain lock",

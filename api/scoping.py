@@ -77,10 +77,6 @@ def credit_memo_get(key, memo_id, *, param="id") -> CreditMemo:
     return _get(credit_memos(key), memo_id, what="credit memo", param=param)
 
 
-def payment_get(key, payment_id, *, param="id") -> Payment:
-    return _get(payments(key), payment_id, what="payment", param=param)
-
-
 def subscriptions(key):
     from catalog.models import Subscription
 

@@ -34,20 +34,8 @@ class InvalidState(DomainError):
     code = "invalid_state"
 
 
-class ConcurrentUpdate(DomainError):
-    """A race was lost (409)."""
-
-    kind = "conflict"
-    code = "concurrent_update"
-
-
 class BusinessRule(DomainError):
     """Well-formed but breaks a billing rule (422)."""
 
     kind = "business_rule"
     code = "business_rule"
-
-
-class PermissionDenied(DomainError):
-    kind = "permission"
-    code = "forbidden"

@@ -1,7 +1,6 @@
 """Shared model fields (money columns wide enough for 10^12 with four minor digits), and the
 stored answers of requests made once."""
 
-import uuid
 
 from django.db import models
 
@@ -20,16 +19,6 @@ def QuantityField(**kwargs):  # noqa: N802
 def RateField(**kwargs):  # noqa: N802
     kwargs.setdefault("default", 0)
     return models.DecimalField(max_digits=8, decimal_places=6, **kwargs)
-
-
-class Entity(models.Model):
-    """A marketplace-scoped row with an opaque id and a creation time."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    created_at = models.DateTimeField(db_index=False)
-
-    class Meta:
-        abstract = True
 
 
 class IdempotencyRecord(models.Model):

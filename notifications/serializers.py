@@ -51,20 +51,3 @@ def delivery_data(delivery) -> dict:
         "finished_at": _ts(delivery.finished_at),
         "attempt_log": [attempt_data(a) for a in delivery.attempt_log.all()],
     }
-
-
-def email_notification_data(notification) -> dict:
-    return {
-        "id": str(notification.id),
-        "object": "email_notification",
-        "kind": notification.kind,
-        "event_id": str(notification.event_id),
-        "status": notification.status,
-        "recipient": notification.recipient or None,
-        "subject": notification.subject or None,
-        "attachment": notification.attachment_name or None,
-        "attempts": notification.attempts,
-        "last_error": notification.last_error or None,
-        "created_at": _ts(notification.created_at),
-        "finished_at": _ts(notification.finished_at),
-    }

@@ -91,9 +91,6 @@ RateIn = _decimal_field(sign=r"\+?", places=6, fmt="rate", maximum=1,
                         description="a fraction from 0 to 1 (\"0.20\" is 20 %), at most 6 "
                                     "decimals, as a decimal string in plain notation or a "
                                     "JSON number")
-PercentIn = _decimal_field(sign=r"\+?", places=6, fmt="percent", maximum=100,
-                           description="a percentage from 0 to 100, at most 6 decimals, as a "
-                                       "decimal string in plain notation or a JSON number")
 
 # Text: at most `max_length` characters; `required` text must hold more than white space.
 # (No NUL character anywhere: api/openapi.py adds that to every string.)

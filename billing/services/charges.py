@@ -12,17 +12,13 @@ from billing.models import Charge, UsageRecord
 from common.money import round_amount
 
 
-def _payer_id(company):
-    return company.reseller_id or company.id
-
-
 def _span(start, end) -> str:
     return f"{start.isoformat()} to {(end - datetime.timedelta(days=1)).isoformat()}"
 
 
 def new_charge(*, sub, at, bill_on, **fields) -> Charge:
     return Charge(
-        marketplace_id=sub.marketplace_id, company_id=_payer_id(sub.company),
+        marketplace_id=sub.marketplace_id, company_id=sub.company.payer_id,
         billed_company_id=sub.company_id, user_id=sub.user_id, currency=sub.currency,
         subscription=sub, product_id=sub.product_id, bill_on=bill_on, created_at=at, **fields,
     )
