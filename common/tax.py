@@ -106,7 +106,7 @@ def tax_of(*, category: str, rate: Decimal, reason_code: str = "", reason: str =
                 param=_field(param, "tax_rate"))
     elif rate != 0:
         raise InvalidTax(
-            f"a line of category {category} ({label.lower()}) is taxed at 0, not "
+            f"a line of category {category} ({label}) is taxed at 0, not "
             f"{rate.normalize():f}: only S (standard rate) carries a tax_rate",
             param=_field(param, "tax_rate"))
     if reason_code and not VATEX.match(reason_code):
@@ -116,7 +116,7 @@ def tax_of(*, category: str, rate: Decimal, reason_code: str = "", reason: str =
     if category in ("S", "Z"):
         if reason_code or reason:
             raise InvalidTax(
-                f"a line of category {category} ({label.lower()}) has no exemption reason",
+                f"a line of category {category} ({label}) has no exemption reason",
                 param=_field(param, "tax_exemption_reason_code" if reason_code
                              else "tax_exemption_reason"))
     elif category == "E":
@@ -182,7 +182,7 @@ def line_tax(*, raw: dict, rate: Decimal, product=None, reverse_charge: bool = F
         if rate > 0 and strict:
             raise InvalidTax(
                 f"the product's tax category is {category} "
-                f"({CATEGORY_LABELS[category].lower()}), taxed at 0: give tax_category S to "
+                f"({CATEGORY_LABELS[category]}), taxed at 0: give tax_category S to "
                 "tax this line at a rate", param=_field(param, "tax_rate"))
         rate = ZERO
     elif category is None and rate > 0:

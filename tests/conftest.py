@@ -1,11 +1,14 @@
 import datetime
 import itertools
+from pathlib import Path
 
 import pytest
 from django.db import connection
 
 from credits import services as credits
 from customers import services as customers
+from tests.live import free_port
+from tests.loopback import Receiver, SmtpInbox
 
 T0 = datetime.datetime(2026, 1, 15, 10, 0, tzinfo=datetime.UTC)
 _slugs = itertools.count(1)
@@ -106,3 +109,60 @@ def ledger_agrees(db):
 
     for marketplace in Marketplace.objects.all():
         assert ledger_differences(marketplace=marketplace) == []
+
+
+# Party data e-invoices need: a German seller (the marketplace's own company), a Dutch buyer.
+SELLER_PARTY = {
+    "legal_name": "Acme Market GmbH", "vat_id": "DE123456789", "peppol_id": "9930:DE123456789",
+    "address": {"line1": "Hauptstrasse 1", "city": "Berlin", "postal_code": "10115",
+                "country": "DE"},
+}
+BUYER_PARTY = {
+    "legal_name": "Globex Corporation B.V.", "vat_id": "NL123456789B01",
+    "peppol_id": "0106:12345678",
+    "address": {"line1": "Keizersgracht 100", "city": "Amsterdam", "postal_code": "1015 AA",
+                "country": "NL"},
+}
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return Path(settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def seller(mp):
+    """The marketplace's own company with the party data e-invoices need."""
+    own = customers.own_company(marketplace=mp)
+    return customers.company_update(marketplace=mp, company_id=own.id, changes=SELLER_PARTY,
+                                    at=T0)
+
+
+@pytest.fixture
+def buyer(make_company, seller):
+    return make_company("Globex", party=BUYER_PARTY, billing_email="ap@globex.test")
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on loopback; Django's SMTP backend sends to it."""
+    from aiosmtpd.controller import Controller
+
+    inbox = SmtpInbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = False
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def receiver(settings):
+    settings.ABATE_WEBHOOKS_ALLOW_PRIVATE = True
+    receiver = Receiver()
+    yield receiver
+    receiver.close()

@@ -113,7 +113,7 @@ def test_a_memo_from_an_unpaid_invoice_is_applied_not_paid_out(world, manager):
 
 def test_three_lines_and_yen(world, manager, make_company):
     """Lines 33.33 (19 %), 10.01 (7 %), 5.00 (0 %), 55.37 in all: a 10.00 refund credits
-    6.02 + 1.14, 1.81 + 0.13, 0.90 + 0 (see tests/test_refunds.py for the arithmetic).
+    6.02 + 1.14, 1.81 + 0.13, 0.90 + 0 (see tests/credits/test_refunds.py for the arithmetic).
     In JPY, 1,000 + 10 %: a refund of 333 credits 303 + 30."""
     invoice, payment = paid_invoice(manager, world.mine, [
         plan("33.33", "0.19", "A"), plan("10.01", "0.07", "B"), plan("5.00", "0", "C")],

@@ -14,7 +14,8 @@ from documents import services as documents
 from documents.models import GeneratedPdf
 from invoicing.documents import invoice_document_data, invoice_pdf_render
 from notifications.models import Event
-from tests.documents.conftest import ARTIFACTS, assert_jobs_ok
+from tests.documents.conftest import ARTIFACTS
+from tests.jobs import assert_jobs_ok
 
 TAXED_LINES = [
     {"name": "Pro plan", "quantity": "1", "unit_price": "1000.00", "tax_rate": "0.19"},

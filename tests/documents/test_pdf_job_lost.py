@@ -12,8 +12,8 @@ from documents.models import GeneratedPdf
 from notifications import services as notifications
 from notifications.models import EmailNotification, Event, WebhookDelivery
 from tests.conftest import T0
-from tests.documents.conftest import assert_jobs_ok
-from tests.documents.test_webhooks import endpoint_for, issue_memo
+from tests.jobs import assert_jobs_ok
+from tests.notifications.test_webhooks import endpoint_for, issue_memo
 
 PDF_TASK = "credits.tasks.generate_pdf"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from tests.documents import test_worker_kill as harness
-from tests.documents.conftest import Receiver
+from tests.loopback import Receiver
+from tests.notifications import test_worker_kill as harness
 
 SCENARIO = Path(__file__).parent / "pdf_kill_scenario.py"
 

@@ -9,8 +9,8 @@ from credits import services as credits
 from credits.documents import memo_ubl
 from customers import services as customers
 from invoicing.documents import invoice_ubl
-from tests.conftest import T0
-from tests.documents.conftest import BUYER_PARTY, keep_ubl, validate_ubl
+from tests.conftest import BUYER_PARTY, T0
+from tests.documents.conftest import keep_ubl, validate_ubl
 
 NS = {"cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
       "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"}

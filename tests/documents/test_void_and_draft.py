@@ -18,7 +18,8 @@ from invoicing.documents import invoice_pdf_bytes
 from reports import queries
 from reports import services as reports
 from tests.api.conftest import ApiClient, key_for
-from tests.documents.conftest import ARTIFACTS, assert_jobs_ok
+from tests.documents.conftest import ARTIFACTS
+from tests.jobs import assert_jobs_ok
 
 
 def text_of(content: bytes) -> str:

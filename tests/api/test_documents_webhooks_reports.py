@@ -11,14 +11,9 @@ from customers import services as customers
 from documents.models import GeneratedPdf
 from notifications.models import WebhookDelivery
 from tests.api.conftest import ApiClient, error_of, key_for
-from tests.conftest import T0
-from tests.documents.conftest import (
-    BUYER_PARTY,
-    SELLER_PARTY,
-    assert_jobs_ok,
-    keep_ubl,
-    validate_ubl,
-)
+from tests.conftest import BUYER_PARTY, SELLER_PARTY, T0
+from tests.documents.conftest import keep_ubl, validate_ubl
+from tests.jobs import assert_jobs_ok
 
 
 @pytest.fixture

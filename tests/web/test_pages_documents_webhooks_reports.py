@@ -12,7 +12,7 @@ from documents.models import PdfTemplate
 from notifications.models import EmailNotificationSetting, WebhookDelivery, WebhookEndpoint
 from reports.models import ReportRun
 from tests.conftest import T0
-from tests.documents.conftest import assert_jobs_ok
+from tests.jobs import assert_jobs_ok
 from web.services import page_user_create
 
 PASSWORD = "correct horse battery"

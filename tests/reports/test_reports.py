@@ -14,7 +14,7 @@ from credits import services as credits
 from reports import queries
 from reports import services as reports
 from tests.conftest import T0
-from tests.documents.conftest import assert_jobs_ok
+from tests.jobs import assert_jobs_ok
 
 
 def day(n, hour=10):

@@ -13,7 +13,8 @@ from invoicing.tasks import generate_pdf as generate_invoice_pdf
 from notifications import services as notifications
 from notifications.models import EmailNotification
 from tests.conftest import T0
-from tests.documents.conftest import assert_jobs_ok, free_port
+from tests.jobs import assert_jobs_ok
+from tests.live import free_port
 
 
 def stored_pdf(kind: str, document_id) -> bytes:

@@ -15,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.documents.conftest import Receiver
+from tests.loopback import Receiver
 
 HERE = Path(__file__).parent
 ABATE = Path(sys.executable).parent / "abate"
