@@ -195,6 +195,8 @@ OPERATION_ERRORS = {
         "invalid_period", "discount_exceeds_amount", "negative_invoice_total", "invalid_tax",
     ),
     "products_create": (("invalid_tax", "E without an exemption reason, or one on S or Z."),),
+    "products_patch": (("invalid_tax", "E without an exemption reason, or one on S or Z, as "
+                                       "the product stands after the change."),),
     "invoice_finalize": (("invalid_state", "The invoice is not a draft."),),
     "invoice_void": (("not_voidable", "Something was paid or credited on the invoice (an "
                                       "issued credit memo from it counts), or it is void "

@@ -36,6 +36,13 @@ EXAMPLES = {
     "products_create": {"summary": "Cloud Hosting Pro",
                         "request": {"name": "Cloud Hosting Pro", "sku": "HOST-PRO"},
                         "response": PRODUCT},
+    "products_patch": {
+        "summary": "Cloud Hosting Pro becomes exempt (medical care)",
+        "request": {"tax_category": "E", "tax_exemption_reason_code": "VATEX-EU-132-1B",
+                    "tax_exemption_reason": "Medical care"},
+        "response": {**PRODUCT, "tax_category": "E",
+                     "tax_exemption_reason_code": "VATEX-EU-132-1B",
+                     "tax_exemption_reason": "Medical care"}},
     "products_list": {"summary": "?q=host finds Cloud Hosting Pro",
                       "response": listed(PRODUCT)},
     "invoice_create": {

@@ -5,10 +5,10 @@ from ninja import Query, Router
 from api.auth import MANAGE, READ, allow, marketplace
 from api.pagination import CURSOR, LIMIT, paginate
 from api.responses import ok, responds
-from api.schemas import ProductIn, ProductList, ProductOut
+from api.schemas import Id, ProductIn, ProductList, ProductOut, ProductPatchIn
 from api.serializers import product_data
 from catalog.selectors import product_list
-from catalog.services import product_create
+from catalog.services import product_create, product_update
 from common.clock import now
 
 router = Router(tags=["products"])
@@ -25,6 +25,16 @@ def products_create(request, body: ProductIn):
                              tax_exemption_reason=body.tax_exemption_reason, at=now())
     return ok(product_data(product))
 
+
+@router.patch("/products/{product_id}", auth=allow(MANAGE),
+              response=responds(ProductOut, write=True), summary="Change a product")
+def products_patch(request, product_id: Id, body: ProductPatchIn):
+    """Changes the name, the SKU or the default tax; lines already written keep theirs."""
+    changes = {name: "" if value is None else value
+               for name, value in body.model_dump(exclude_unset=True).items()}
+    product = product_update(marketplace=marketplace(request), product_id=product_id,
+                             changes=changes, at=now())
+    return ok(product_data(product))
 
 
 @router.get("/products", auth=allow(READ), response=responds(ProductList),

@@ -75,6 +75,7 @@ from api.schemas.parties import (  # noqa: F401
     ProductIn,
     ProductList,
     ProductOut,
+    ProductPatchIn,
     SettingsIn,
     SettingsOut,
     UserIn,

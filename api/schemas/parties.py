@@ -265,6 +265,18 @@ class ProductIn(In):
     tax_exemption_reason: ExemptionReasonIn | None = None
 
 
+class ProductPatchIn(In):
+    """The fields given change; null clears `sku` and the exemption reason. A new
+    `tax_category` without a reason drops the old category's reason. Lines already written
+    keep their tax."""
+
+    name: text(200, required=True) = None
+    sku: text(100) | None = None
+    tax_category: TaxCategory = Field(None, description=_PRODUCT_TAX)
+    tax_exemption_reason_code: ExemptionCodeIn | None = None
+    tax_exemption_reason: ExemptionReasonIn | None = None
+
+
 class ProductOut(Out):
     id: str
     object: Literal["product"]

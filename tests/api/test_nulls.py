@@ -77,6 +77,9 @@ BUILDERS = {
     ("POST", "/products"): lambda w: ("/products", {
         "name": "Widget", "sku": "W-1", "tax_category": "E",
         "tax_exemption_reason_code": "VATEX-EU-132-1I", "tax_exemption_reason": "Medical"}),
+    ("PATCH", "/products/{product_id}"): lambda w: (f"/products/{w.product().id}", {
+        "name": "Gadget", "sku": "G-1", "tax_category": "E",
+        "tax_exemption_reason_code": "VATEX-EU-132-1I", "tax_exemption_reason": "Medical"}),
     ("POST", "/invoices"): lambda w: ("/invoices", {
         "company_id": str(w.mine.id), "currency": "USD", "due_date": "2026-02-15",
         "finalize": True, "lines": [{**_line(), "discount_amount": "5.00",

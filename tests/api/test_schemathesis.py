@@ -128,7 +128,8 @@ def pools(live, company_id, product_id, metered_id, plan_id, *, invoice_id, rece
     """Objects of its own for each operation that uses them up or changes them for others (a
     memo issued, voided, closed or paid out takes no second one; an invoice finalized or
     voided likewise; an application reversed; a company whose party data a PATCH clears has
-    no e-invoice; a deleted endpoint has no deliveries), so that every phase of every such
+    no e-invoice; a product whose default tax a PATCH changes taxes others' lines otherwise; a
+    deleted endpoint has no deliveries), so that every phase of every such
     operation finds some left whatever ran before it. An application's memo goes to
     `parents`."""
     def memos(n, **extra):
@@ -164,6 +165,10 @@ def pools(live, company_id, product_id, metered_id, plan_id, *, invoice_id, rece
         return [_ok(live, "POST", "/api/v1/companies", {"name": f"Patched {i}"})["id"]
                 for i in range(n)]
 
+    def products(n):
+        return [_ok(live, "POST", "/api/v1/products", {"name": f"Patched product {i}"})["id"]
+                for i in range(n)]
+
     def endpoints(n):
         return [_ok(live, "POST", "/api/v1/webhook_endpoints", {
             "url": f"{receiver}/pool", "event_types": ["*"]})["id"] for _ in range(n)]
@@ -183,6 +188,8 @@ def pools(live, company_id, product_id, metered_id, plan_id, *, invoice_id, rece
             # Each phase reverses some wholly (a body without an amount): enough for all.
             "application_id": applications(24)},
         "PATCH /api/v1/companies/{company_id}": {"company_id": companies(4)},
+        # A product whose default tax a PATCH changes would change the invoices of others.
+        "PATCH /api/v1/products/{product_id}": {"product_id": products(4)},
         "DELETE /api/v1/webhook_endpoints/{endpoint_id}": {"endpoint_id": endpoints(4)},
         f"POST {subscription_path}/cancel": {"subscription_id": subscriptions(4, plan_id)},
         f"POST {subscription_path}/change": {"subscription_id": subscriptions(4, plan_id)},

@@ -109,3 +109,46 @@ def test_openapi_tax_category_is_one_enum_component(api):
     for name in ("InvoiceLineOut", "MemoLineOut", "ProductOut"):
         assert components[name]["properties"]["tax_category"]["$ref"] == ref, name
     assert components["CompanyOut"]["properties"]["reverse_charge"]["type"] == "boolean"
+
+
+def test_a_product_changes_its_default_tax_and_written_lines_keep_theirs(api, world):
+    manager = api("manager")
+    product = ok(manager.post("/products", {"name": "Hosting", "sku": "H-1"}))
+    invoice = ok(manager.post("/invoices", {
+        "company_id": str(world.mine.id),
+        "lines": [{"product_id": product["id"], "quantity": "1", "unit_price": "100.00",
+                   "tax_rate": "0.19"}]}))
+    path = f"/products/{product['id']}"
+    changed = ok(manager.patch(path, {"tax_category": "E",
+                                      "tax_exemption_reason_code": "VATEX-EU-132-1B",
+                                      "tax_exemption_reason": "Medical care"}))
+    assert (changed["name"], changed["sku"], changed["tax_category"],
+            changed["tax_exemption_reason_code"]) == ("Hosting", "H-1", "E", "VATEX-EU-132-1B")
+    # A line of it now takes E at 0 % (a rate above 0 with E is refused) ...
+    refused = manager.post("/invoices", {
+        "company_id": str(world.mine.id),
+        "lines": [{"product_id": product["id"], "quantity": "1", "unit_price": "10.00",
+                   "tax_rate": "0.19"}]})
+    assert (refused.status_code, error_of(refused)["code"]) == (422, "invalid_tax")
+    exempt = ok(manager.post("/invoices", {
+        "company_id": str(world.mine.id),
+        "lines": [{"product_id": product["id"], "quantity": "1", "unit_price": "10.00"}]}))
+    assert _tax(exempt["lines"][0])[:3] == ("E", "0", "VATEX-EU-132-1B")
+    # ... while the invoice written before keeps S at 19 %.
+    before = ok(manager.get(f"/invoices/{invoice['id']}"))
+    assert _tax(before["lines"][0]) == ("S", "0.19", "", "", "100.00", "19.00")
+    # Back to S: the reason goes with the old category; null clears the SKU.
+    back = ok(manager.patch(path, {"tax_category": "S", "sku": None}))
+    assert (back["sku"], back["tax_category"], back["tax_exemption_reason_code"],
+            back["tax_exemption_reason"]) == (None, "S", "", "")
+    for body, status, code in (({"tax_category": "E"}, 422, "invalid_tax"),
+                               ({"tax_category": None}, 400, "invalid"),
+                               ({"name": None}, 400, "invalid"),
+                               ({"price": "1"}, 400, "unknown_parameter")):
+        answer = manager.patch(path, body)
+        assert (answer.status_code, error_of(answer)["code"]) == (status, code), body
+    assert api("billing").patch(path, {"name": "X"}).status_code == 200
+    assert api("developer").patch(path, {"name": "Y"}).status_code == 403
+    assert manager.patch("/products/00000000-0000-4000-8000-000000000000",
+                         {"name": "Z"}).status_code == 404
+    assert ok(manager.get("/products", {"q": "H-1"}))["data"] == []

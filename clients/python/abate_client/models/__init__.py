@@ -86,6 +86,7 @@ from .plan_out_scheme import PlanOutScheme
 from .product_in import ProductIn
 from .product_list import ProductList
 from .product_out import ProductOut
+from .product_patch_in import ProductPatchIn
 from .refund_in import RefundIn
 from .refund_out import RefundOut
 from .report_filters_out import ReportFiltersOut
@@ -211,6 +212,7 @@ __all__ = (
     "ProductIn",
     "ProductList",
     "ProductOut",
+    "ProductPatchIn",
     "RefundIn",
     "RefundOut",
     "ReportFiltersOut",
